@@ -1,0 +1,76 @@
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import express, { type Express } from 'express';
+import cookieParser from 'cookie-parser';
+import { isValidObjectId } from 'mongoose';
+import type { ProviderInstance } from 'ltijs';
+import type { AppConfig } from './config';
+import { setupLti } from './lti/provider';
+import { dynamicRegistrationRouter } from './lti/dynamic-registration';
+import { adminRegistrationApi, adminRegistrationForm } from './lti/admin-registration';
+import { authenticate } from './session/authenticate';
+import { sessionRouter } from './session/session.routes';
+import { tenantRouter } from './tenants/tenant.routes';
+import { courseRouter } from './courses/course.routes';
+import { planSummaryRouter } from './plans/plan-summary.routes';
+import { menteeRouter } from './users/mentee.routes';
+import { TenantModel } from './tenants/tenant.model';
+import { allowFraming, securityHeaders } from './http/security-headers';
+import { errorHandler, notFoundHandler } from './http/error-handler';
+
+export interface App {
+  app: Express;
+  lti: ProviderInstance;
+}
+
+const STATIC_DIR = path.resolve(__dirname, '..', existsSync(path.resolve(__dirname, 'static')) ? 'server' : '../server', 'static');
+
+/** The whole HTTP surface: LTI under /lti, the JSON API under /api, the client under /app. */
+export function createApp(config: AppConfig, mongoUri: string): App {
+  const app = express();
+  app.disable('x-powered-by');
+  if (config.trustProxy) app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
+  app.use(securityHeaders);
+  app.use(cookieParser());
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+  app.use('/static', express.static(STATIC_DIR, { maxAge: '1h' }));
+
+  const { lti, router: ltiRouter } = setupLti(config, mongoUri);
+  app.use('/lti', express.urlencoded({ extended: false, limit: '64kb' }), dynamicRegistrationRouter(lti, config));
+  app.use('/lti', ltiRouter);
+  app.use('/admin', adminRegistrationForm(lti, config));
+
+  const api = express.Router();
+  api.use(express.json({ limit: '256kb' }));
+  api.use(adminRegistrationApi(lti, config));
+  api.use(authenticate(config.ltiKey));
+  api.use(sessionRouter(), tenantRouter(), courseRouter(), planSummaryRouter(), menteeRouter());
+  app.use('/api', api);
+
+  app.use('/app', frameableByTenant, express.static(config.clientDir, { index: false, maxAge: '1h' }));
+  app.get(/^\/app(\/.*)?$/, (_req, res, next) => {
+    const index = path.join(config.clientDir, 'index.html');
+    if (!existsSync(index)) return next();
+    res.set('Cache-Control', 'no-cache').sendFile(index);
+  });
+  app.get('/', (_req, res) => {
+    res.redirect('/app/');
+  });
+
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return { app, lti };
+}
+
+/** The app shell carries ?tn=<tenant>: only that district's LMS origins may frame it. */
+async function frameableByTenant(req: express.Request, res: express.Response, next: express.NextFunction): Promise<void> {
+  const tn = typeof req.query.tn === 'string' ? req.query.tn : undefined;
+  if (tn && isValidObjectId(tn)) {
+    const tenant = await TenantModel.findById(tn, { lmsOrigins: 1 }).lean<{ lmsOrigins: string[] }>().exec();
+    if (tenant) allowFraming(res, tenant.lmsOrigins);
+  }
+  next();
+}

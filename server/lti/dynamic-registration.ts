@@ -1,0 +1,138 @@
+import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import type { ProviderInstance } from 'ltijs';
+import {
+  buildDynamicRegistrationRequest,
+  platformOpenIdConfigurationSchema,
+  toolRegistrationResponseSchema,
+} from './tool-manifest';
+import { registerPlatform } from './registrations';
+import { LtiError } from '../http/errors';
+import { escapeHtml, page } from '../http/pages';
+import { allowFraming } from '../http/security-headers';
+import { log } from '../logger';
+import type { AppConfig } from '../config';
+
+const TOOL_CONFIG = 'https://purl.imsglobal.org/spec/lti-tool-configuration';
+const PLATFORM_CONFIG = 'https://purl.imsglobal.org/spec/lti-platform-configuration';
+
+const startSchema = z.object({
+  openid_configuration: z.url({ protocol: /^https?$/ }),
+  registration_token: z.string().max(8192).optional(),
+});
+const confirmSchema = startSchema.extend({
+  district_name: z.string().trim().min(1).max(120),
+});
+
+const failed = (userMessage: string, reason: string, details?: Record<string, string>) =>
+  new LtiError(400, 'registration_failed', userMessage, reason, details);
+
+async function fetchJson(url: string, init: RequestInit = {}): Promise<{ status: number; body: unknown }> {
+  let res: globalThis.Response;
+  try {
+    res = await fetch(url, { ...init, redirect: 'error', signal: AbortSignal.timeout(10_000) });
+  } catch (err) {
+    throw failed('ECAP Planner could not reach your LMS to register.', `fetch failed: ${String(err)}`, { url });
+  }
+  const text = await res.text();
+  try {
+    return { status: res.status, body: text ? JSON.parse(text) : null };
+  } catch {
+    return { status: res.status, body: text.slice(0, 500) };
+  }
+}
+
+async function platformConfiguration(url: string, config: AppConfig) {
+  if (config.env === 'production' && !url.startsWith('https://')) {
+    throw failed('The LMS must be reached over https.', 'openid_configuration is not https', { url });
+  }
+  const { status, body } = await fetchJson(url, { headers: { accept: 'application/json' } });
+  const parsed = platformOpenIdConfigurationSchema.safeParse(body);
+  if (status !== 200 || !parsed.success) {
+    throw failed('Your LMS sent a registration offer ECAP Planner cannot read.', `openid configuration invalid (HTTP ${status})`, { url });
+  }
+  return parsed.data;
+}
+
+/**
+ * LTI Dynamic Registration 1.0: the admin pastes BASE/lti/register into Moodle or Canvas; the tool shows
+ * a short confirmation, registers with the platform, and closes the dialog with the spec's postMessage.
+ */
+export function dynamicRegistrationRouter(lti: ProviderInstance, config: AppConfig): Router {
+  const router = Router();
+
+  router.get('/register', async (req: Request, res: Response) => {
+    allowFraming(res, '*');
+    const start = startSchema.safeParse(req.query);
+    if (!start.success) {
+      throw failed(
+        'This address is for your LMS: paste it as the tool registration URL (Moodle: "Tool URL"; Canvas: "Install by URL" in LTI Registrations).',
+        'registration start without openid_configuration',
+      );
+    }
+    const platform = await platformConfiguration(start.data.openid_configuration, config);
+    const product = platform[PLATFORM_CONFIG]?.product_family_code ?? 'LMS';
+    const suggested = new URL(platform.issuer).hostname;
+    res.type('html').send(
+      page({
+        title: 'Register ECAP Planner',
+        body: `<p>Your ${escapeHtml(product)} at <code>${escapeHtml(platform.issuer)}</code> asks to add ECAP Planner.</p>
+<p>ECAP Planner will receive student names, emails and course rosters, and send completion to the gradebook.</p>
+<form method="post" action="/lti/register">
+<input type="hidden" name="openid_configuration" value="${escapeHtml(start.data.openid_configuration)}">
+${start.data.registration_token ? `<input type="hidden" name="registration_token" value="${escapeHtml(start.data.registration_token)}">` : ''}
+<label for="district_name">District name</label>
+<input id="district_name" name="district_name" required maxlength="120" value="${escapeHtml(suggested)}">
+<p class="hint">Shown to staff in ECAP Planner; you can change it later in District settings.</p>
+<button type="submit">Register</button>
+</form>`,
+      }),
+    );
+  });
+
+  router.post('/register', async (req: Request, res: Response) => {
+    allowFraming(res, '*');
+    const input = confirmSchema.safeParse(req.body);
+    if (!input.success) throw failed('The registration form was incomplete. Start again from your LMS.', 'registration confirm invalid');
+    const platform = await platformConfiguration(input.data.openid_configuration, config);
+    const request = buildDynamicRegistrationRequest(config.baseUrl, platform);
+    const { status, body } = await fetchJson(platform.registration_endpoint, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        ...(input.data.registration_token ? { authorization: `Bearer ${input.data.registration_token}` } : {}),
+      },
+      body: JSON.stringify(request),
+    });
+    const answer = toolRegistrationResponseSchema.safeParse(body);
+    if (status < 200 || status >= 300 || !answer.success) {
+      log.warn('dynamic registration refused by platform', { status, body: JSON.stringify(body).slice(0, 1000) });
+      throw failed('Your LMS did not accept the registration. Check that the registration link is still valid and try again.', `platform answered HTTP ${status}`, {
+        issuer: platform.issuer,
+      });
+    }
+    const deploymentId = answer.data[TOOL_CONFIG]?.deployment_id;
+    const tenant = await registerPlatform(lti, {
+      name: input.data.district_name,
+      product: platform[PLATFORM_CONFIG]?.product_family_code ?? 'unknown',
+      issuer: platform.issuer,
+      clientId: answer.data.client_id,
+      authEndpoint: platform.authorization_endpoint,
+      tokenEndpoint: platform.token_endpoint,
+      jwksUrl: platform.jwks_uri,
+      ...(typeof platform.authorization_server === 'string' ? { authorizationServer: platform.authorization_server } : {}),
+      deployment: deploymentId ? { deploymentId, name: 'Default deployment', source: 'dynamic_registration' } : undefined,
+    });
+    log.info('platform registered', { issuer: tenant.issuer, clientId: tenant.clientId, tenantId: String(tenant._id) });
+    res.type('html').send(
+      page({
+        title: 'ECAP Planner is registered',
+        body: `<p>ECAP Planner is registered with <code>${escapeHtml(platform.issuer)}</code> (client ID <code>${escapeHtml(answer.data.client_id)}</code>).</p>
+<p>This window closes by itself; if it does not, close it and enable the tool in your LMS.</p>`,
+        script: '/static/lti-close.js',
+      }),
+    );
+  });
+  return router;
+}

@@ -1,0 +1,68 @@
+import express, { type NextFunction, type Request, type Response, Router } from 'express';
+import { Provider, type ProviderInstance } from 'ltijs';
+import { launchGuard } from './launch-guard';
+import { completeLaunch } from './launch-handler';
+import { loginRouter } from './login';
+import { LtiError } from '../http/errors';
+import type { AppConfig } from '../config';
+
+/** ltijs's reasons for refusing a token, and what they mean, for the log. */
+function ltijsRefusal(res: Response): LtiError {
+  const err = (res.locals as { err?: { details?: { message?: string } } }).err;
+  const reason = err?.details?.message ?? 'unknown';
+  return new LtiError(
+    401,
+    'launch_refused',
+    'ECAP Planner could not verify this launch from your LMS. Go back to your course and open the activity again.',
+    `ltijs refused the launch: ${reason}`,
+  );
+}
+
+/**
+ * Sets up the process-wide ltijs provider (serverless, its cookie session replaced by the tool's own
+ * bearer token) and returns the router that serves /lti: login, launch, keys. Only server/lti imports ltijs.
+ */
+export function setupLti(config: AppConfig, mongoUri: string): { lti: ProviderInstance; router: Router } {
+  const lti = Provider.setup(
+    config.ltiKey,
+    { url: mongoUri },
+    {
+      appRoute: '/launch',
+      loginRoute: '/login',
+      keysetRoute: '/keys',
+      dynRegRoute: '/ltijs-dynamic-registration-unused',
+      cors: false,
+      // ltiaas mode: ltijs validates the id_token and calls onConnect in the same request, without
+      // its session cookie or ltik redirect, which third-party-cookie blocking would break.
+      ltiaas: true,
+      tokenMaxAge: 60,
+      cookies: { secure: config.secureCookies, sameSite: config.secureCookies ? 'None' : 'Lax' },
+    },
+  );
+  const launch = (_token: unknown, req: Request, res: Response, next: NextFunction) => {
+    completeLaunch(req, res, config).catch(next);
+  };
+  lti.onConnect(launch);
+  lti.onDeepLinking(launch);
+  lti.onInvalidToken((_req, res, next) => next(ltijsRefusal(res)));
+  lti.onSessionTimeout((_req, res, next) => next(ltijsRefusal(res)));
+  lti.onUnregisteredPlatform((_req, _res, next) =>
+    next(new LtiError(400, 'unknown_platform', 'This LMS is not registered with ECAP Planner yet.', 'ltijs: unregistered platform')),
+  );
+  lti.onInactivePlatform((_req, _res, next) =>
+    next(new LtiError(403, 'inactive_platform', 'ECAP Planner is switched off for this LMS.', 'ltijs: inactive platform')),
+  );
+
+  const router = Router();
+  router.use(express.urlencoded({ extended: false, limit: '64kb' }), express.json({ limit: '64kb' }));
+  router.use(loginRouter(lti, config));
+  router.post('/launch', launchGuard);
+  router.use((req: Request, _res: Response, next: NextFunction) => {
+    // ltijs (express 4, body-parser 1) must not read the body stream again: it was parsed above.
+    req.body ??= {};
+    (req as Request & { _body?: boolean })._body = true;
+    next();
+  });
+  router.use(lti.app);
+  return { lti, router };
+}

@@ -1,0 +1,27 @@
+import type { AppRole } from '../../shared/roles';
+import type { SessionInfo } from '../../shared/api/session';
+
+/** What each role may do; the one place authorization decisions are written down. */
+export const ACTIONS = ['plan:own', 'course:view', 'tenant:manage', 'mentees:view'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const POLICY: Record<AppRole, readonly Action[]> = {
+  student: ['plan:own'],
+  teacher: ['course:view'],
+  admin: ['tenant:manage', 'course:view'],
+  parent: ['mentees:view'],
+};
+
+export function can(role: AppRole, action: Action): boolean {
+  return POLICY[role].includes(action);
+}
+
+/** Abilities sent to the client so it hides what the user cannot do (the server still checks). */
+export function abilitiesOf(role: AppRole): SessionInfo['abilities'] {
+  return {
+    editOwnPlan: can(role, 'plan:own'),
+    viewCourse: can(role, 'course:view'),
+    manageTenant: can(role, 'tenant:manage'),
+    viewMentees: can(role, 'mentees:view'),
+  };
+}

@@ -1,0 +1,86 @@
+// Local types for the part of ltijs 5.9.9 we use: @types/ltijs (4.0.12) lags it (STACK.md).
+declare module 'ltijs' {
+  import type { Express, NextFunction, Request, Response } from 'express';
+
+  export interface PlatformAuthConfig {
+    method: 'JWK_SET' | 'JWK_KEY' | 'RSA_KEY';
+    key: string;
+  }
+  export interface PlatformRegistration {
+    url: string;
+    name: string;
+    clientId: string;
+    authenticationEndpoint: string;
+    accesstokenEndpoint: string;
+    authorizationServer?: string;
+    authConfig: PlatformAuthConfig;
+  }
+  export interface Platform {
+    platformUrl(): Promise<string>;
+    platformClientId(): Promise<string>;
+    platformName(): Promise<string>;
+    platformId(): Promise<string>;
+    platformKid(): Promise<string>;
+    platformActive(active?: boolean): Promise<boolean>;
+    platformAuthEndpoint(): Promise<string>;
+    platformAccessTokenEndpoint(): Promise<string>;
+    platformAuthConfig(): Promise<PlatformAuthConfig>;
+    platformAccessToken(scopes: string): Promise<{ access_token: string; token_type: string; expires_in: number; scope: string }>;
+  }
+  /** The id_token information ltijs hands to onConnect (shape of its platformToken + platformContext). */
+  export interface IdToken {
+    iss: string;
+    user: string;
+    userInfo: { given_name?: string; family_name?: string; name?: string; email?: string };
+    platformInfo?: { guid?: string; name?: string; product_family_code?: string };
+    clientId: string;
+    platformId: string;
+    deploymentId: string;
+    platformContext: {
+      contextId: string;
+      user: string;
+      context?: { id: string; title?: string; label?: string };
+      resource?: { id: string; title?: string };
+      messageType: string;
+      version: string;
+      deepLinkingSettings?: unknown;
+      roles: string[];
+      targetLinkUri?: string;
+      custom?: Record<string, unknown>;
+      launchPresentation?: { locale?: string; document_target?: string; return_url?: string };
+      endpoint?: unknown;
+      namesRoles?: unknown;
+      lis?: unknown;
+    };
+  }
+  type Handler = (req: Request, res: Response, next: NextFunction) => unknown;
+  export interface ProviderOptions {
+    appRoute?: string;
+    loginRoute?: string;
+    keysetRoute?: string;
+    dynRegRoute?: string;
+    cors?: boolean;
+    devMode?: boolean;
+    ltiaas?: boolean;
+    tokenMaxAge?: number | false;
+    cookies?: { secure?: boolean; sameSite?: 'None' | 'Lax' | 'Strict'; domain?: string };
+  }
+  export interface ProviderInstance {
+    app: Express;
+    Database: unknown;
+    setup(encryptionKey: string, database: { url: string; connection?: Record<string, unknown> }, options?: ProviderOptions): ProviderInstance;
+    deploy(options?: { port?: number; silent?: boolean; serverless?: boolean }): Promise<true>;
+    close(options?: { silent?: boolean }): Promise<true>;
+    onConnect(cb: (token: IdToken, req: Request, res: Response, next: NextFunction) => unknown): true;
+    onDeepLinking(cb: (token: IdToken, req: Request, res: Response, next: NextFunction) => unknown): true;
+    onInvalidToken(cb: Handler): true;
+    onSessionTimeout(cb: Handler): true;
+    onUnregisteredPlatform(cb: Handler): true;
+    onInactivePlatform(cb: Handler): true;
+    registerPlatform(platform: PlatformRegistration): Promise<Platform>;
+    getPlatform(url: string, clientId: string): Promise<Platform | false>;
+    getPlatform(url: string): Promise<Platform[] | false>;
+    deletePlatform(url: string, clientId: string): Promise<boolean>;
+  }
+  export const Provider: ProviderInstance;
+}
