@@ -31,7 +31,8 @@ export function createApp(config: AppConfig, mongoUri: string): App {
   app.disable('x-powered-by');
   if (config.trustProxy) app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
   app.use(securityHeaders);
-  app.use(cookieParser());
+  // Same secret as ltijs: its cookie parser then skips, and its signed cookie calls still work.
+  app.use(cookieParser(config.ltiKey));
 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });

@@ -21,17 +21,18 @@ export async function upsertTenantForRegistration(input: RegistrationInput): Pro
     { issuer: input.issuer, clientId: input.clientId },
     {
       $set: { product: input.product },
+      // No $addToSet here: mongoose's insert defaults would touch the same paths and conflict.
       $setOnInsert: {
         deployments: [],
+        lmsOrigins: [origin],
         'settings.name': input.name,
         'settings.schoolYear': schoolYearOf(),
-        'settings.gradeSpan': { from: 6, to: 12 },
-        'settings.languages': ['en', 'es'],
+        // gradeSpan and languages come from the schema defaults (mongoose adds them on insert).
       },
-      $addToSet: { lmsOrigins: origin },
     },
     { upsert: true, new: true, lean: true },
-  ).orFail();
+  );
+  if (!tenant) throw new Error('upsert returned no document');
   if (input.deployment && !tenant.deployments.some((d) => d.deploymentId === input.deployment?.deploymentId)) {
     return addDeployment(tenant._id as TenantId, input.deployment);
   }

@@ -31,7 +31,8 @@ export async function upsertLaunchUser(tenantId: TenantId, who: LaunchIdentity):
       $setOnInsert: { contexts: [], ...(who.role === 'parent' ? {} : { menteeSubjects: [] }) },
     },
     { upsert: true, new: true, lean: true },
-  ).orFail();
+  );
+  if (!user) throw new Error('upsert returned no document');
   if (!who.context) return user;
   const entry = { ...who.context, role: who.role, lastLaunchAt: now };
   const updated = await UserModel.findOneAndUpdate(
@@ -40,7 +41,9 @@ export async function upsertLaunchUser(tenantId: TenantId, who: LaunchIdentity):
     { new: true, lean: true },
   );
   if (updated) return updated;
-  return UserModel.findOneAndUpdate({ _id: user._id, tenantId }, { $push: { contexts: entry } }, { new: true, lean: true }).orFail();
+  const pushed = await UserModel.findOneAndUpdate({ _id: user._id, tenantId }, { $push: { contexts: entry } }, { new: true, lean: true });
+  if (!pushed) throw new Error('user vanished while recording its course');
+  return pushed;
 }
 
 export function findUser(tenantId: TenantId, userId: string): Promise<User | null> {
