@@ -4,7 +4,7 @@ import express, { type Express } from 'express';
 import cookieParser from 'cookie-parser';
 import { isValidObjectId } from 'mongoose';
 import type { ProviderInstance } from 'ltijs';
-import type { AppConfig } from './config';
+import { PROJECT_ROOT, type AppConfig } from './config';
 import { setupLti } from './lti/provider';
 import { dynamicRegistrationRouter } from './lti/dynamic-registration';
 import { adminRegistrationApi, adminRegistrationForm } from './lti/admin-registration';
@@ -23,7 +23,8 @@ export interface App {
   lti: ProviderInstance;
 }
 
-const STATIC_DIR = path.resolve(__dirname, '..', existsSync(path.resolve(__dirname, 'static')) ? 'server' : '../server', 'static');
+/** Plain files served as they are (no build step): page styles and the LTI postMessage scripts. */
+const STATIC_DIR = path.join(PROJECT_ROOT, 'server', 'static');
 
 /** The whole HTTP surface: LTI under /lti, the JSON API under /api, the client under /app. */
 export function createApp(config: AppConfig, mongoUri: string): App {

@@ -74,6 +74,47 @@ const GRADING_PROGRESS = ['FullyGraded', 'Pending', 'PendingManual', 'Failed', '
 const ISO_8601_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const MEMBERSHIP_ROLE_PREFIX = 'http://purl.imsglobal.org/vocab/lis/v2/membership#';
 
+/**
+ * The platform side of the 1EdTech "LTI Client Side postMessages" platform storage (lti.capabilities,
+ * lti.put_data, lti.get_data), as Canvas implements it: values kept per tool origin in the LMS window,
+ * replies posted to event.source with targetOrigin event.origin, subject '<request>.response', the request's
+ * message_id, and errors as { error: { code, message } }. The store is exposed as window.__ltiPlatformStorage.
+ */
+const LMS_PLATFORM_STORAGE_SCRIPT = `(function () {
+  var store = {};
+  window.__ltiPlatformStorage = store;
+  var SUBJECTS = ['lti.capabilities', 'lti.put_data', 'lti.get_data'];
+  window.addEventListener('message', function (event) {
+    var msg = event.data;
+    if (!msg || typeof msg !== 'object' || typeof msg.subject !== 'string') return;
+    if (/\\.response$/.test(msg.subject) || !event.source) return;
+    function reply(contents) {
+      var out = { subject: msg.subject + '.response' };
+      if (msg.message_id) out.message_id = msg.message_id;
+      for (var k in contents) out[k] = contents[k];
+      event.source.postMessage(out, event.origin);
+    }
+    function error(code, message) { reply({ error: { code: code, message: message } }); }
+    if (SUBJECTS.indexOf(msg.subject) === -1) return error('unsupported_subject', 'unsupported subject ' + msg.subject);
+    if (msg.subject === 'lti.capabilities') {
+      return reply({ supported_messages: SUBJECTS.map(function (s) { return { subject: s }; }) });
+    }
+    if (!msg.key) return error('bad_request', "Missing required 'key' field");
+    if (!msg.message_id) return error('bad_request', "Missing required 'message_id' field");
+    var bucket = store[event.origin] || (store[event.origin] = {});
+    if (msg.subject === 'lti.put_data') {
+      if (msg.value === undefined || msg.value === null || msg.value === '') {
+        delete bucket[msg.key];
+        return reply({ key: msg.key });
+      }
+      bucket[msg.key] = String(msg.value);
+      return reply({ key: msg.key, value: bucket[msg.key] });
+    }
+    return reply({ key: msg.key, value: Object.prototype.hasOwnProperty.call(bucket, msg.key) ? bucket[msg.key] : undefined });
+  });
+})();
+`;
+
 // ---------------------------------------------------------------------------------------------------------
 // Public types
 // ---------------------------------------------------------------------------------------------------------
@@ -561,6 +602,88 @@ export class PlatformSimulator {
     return url.toString();
   }
 
+  /**
+   * The URL of a simulated LMS course page that launches this prepared launch into an iframe, as Canvas does:
+   * the page posts the login initiation into `<iframe name="tool-frame">` and, when the launch offers platform
+   * storage (`lti_storage_target`), answers the tool's lti.capabilities / lti.put_data / lti.get_data messages.
+   * It is served on the origin of `authorizationEndpoint` (the origin the tool sends its postMessages to).
+   */
+  lmsPageUrl(init: LoginInitiation): string {
+    return `${new URL(this.authorizationEndpoint).origin}/lms/launch/${encodeURIComponent(init.lti_message_hint)}`;
+  }
+
+  /**
+   * Serves the browser-facing platform pages (authorization endpoint, LMS course page, deep linking return) on
+   * another host name of the same server, e.g. 'localhost' while the tool runs on 127.0.0.1, so the tool frame
+   * is cross-site to the LMS page as in production. Server-to-server URLs (issuer, JWKS, token, services) keep
+   * 127.0.0.1. Call before registering the tool: the tool stores the authorization endpoint.
+   */
+  useBrowserHostname(hostname: string): void {
+    const swap = (url: string): string => {
+      const u = new URL(url);
+      u.hostname = hostname;
+      return u.toString();
+    };
+    this.authorizationEndpoint = swap(this.authorizationEndpoint);
+    this.deepLinkReturnUrl = swap(this.deepLinkReturnUrl);
+  }
+
+  private loginInitiationFor(launch: PreparedLaunch): LoginInitiation {
+    const init: LoginInitiation = {
+      iss: this.issuer,
+      login_hint: launch.opts.user.sub,
+      target_link_uri: launch.targetLinkUri,
+      lti_message_hint: launch.hint,
+      client_id: launch.registration.clientId,
+      lti_deployment_id: launch.deploymentId,
+    };
+    if (launch.opts.platformStorage) init.lti_storage_target = '_parent';
+    return init;
+  }
+
+  private handleLmsPage(req: Request, res: Response): void {
+    const launch = this.launches.get(String(req.params['hint']));
+    if (!launch) {
+      res.status(404).type('text/plain').send('no prepared launch with this lti_message_hint');
+      return;
+    }
+    const init = this.loginInitiationFor(launch);
+    const info = productInfo(this.product);
+    const courseTitle = launch.opts.context?.title ?? 'Account';
+    const linkTitle = launch.opts.resourceLink?.title ?? 'ECAP Planner';
+    const fields = Object.entries(init)
+      .map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(String(v))}">`)
+      .join('');
+    res
+      .status(200)
+      .type('html')
+      .send(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
+          `<title>${escapeHtml(linkTitle)}: ${escapeHtml(courseTitle)}</title>` +
+          '<style>' +
+          'html,body{margin:0;height:100%;font-family:system-ui,sans-serif;color:#273540}' +
+          'body{display:grid;grid-template-rows:auto 1fr;}' +
+          'header{background:#394b58;color:#fff;padding:.5rem 1rem;font-weight:600}' +
+          '.layout{display:grid;grid-template-columns:11rem 1fr;min-height:0}' +
+          'nav{border-right:1px solid #c7cdd1;padding:1rem}nav a{display:block;color:#2b7abc;padding:.25rem 0}' +
+          'main{display:grid;grid-template-rows:auto 1fr;min-height:0;padding:0 1rem 1rem}' +
+          'h1{font-size:1.25rem;margin:.75rem 0}' +
+          'iframe{width:100%;height:100%;border:1px solid #c7cdd1}' +
+          '</style></head><body>' +
+          `<header>${escapeHtml(info.name)}</header>` +
+          '<div class="layout">' +
+          `<nav aria-label="Course navigation"><a href="#">Home</a><a href="#">Modules</a><a href="#">Assignments</a><a href="#">Grades</a></nav>` +
+          `<main><h1>${escapeHtml(linkTitle)}</h1>` +
+          `<iframe name="tool-frame" id="tool-frame" title="${escapeHtml(linkTitle)}" ` +
+          'allow="clipboard-write; fullscreen" allowfullscreen></iframe>' +
+          `<form id="launch-form" method="post" target="tool-frame" action="${escapeHtml(launch.registration.initiateLoginUri)}">` +
+          `${fields}</form></main></div>` +
+          `<script>${init.lti_storage_target ? LMS_PLATFORM_STORAGE_SCRIPT : ''}` +
+          "document.getElementById('launch-form').submit();</script>" +
+          '</body></html>',
+      );
+  }
+
   private defaultTargetLinkUri(reg: ToolRegistration, messageType: LtiMessageType): string {
     const toolConfig = reg.raw[TOOL_CONFIG_KEY];
     if (isRecord(toolConfig) && Array.isArray(toolConfig['messages'])) {
@@ -754,6 +877,7 @@ export class PlatformSimulator {
     app.post('/ags/:contextId/lineitems/:id/scores', (req, res) => this.handleScore(req, res));
     app.get('/ags/:contextId/lineitems/:id/results', (req, res) => this.handleResults(req, res));
     app.post('/deep-linking/return', (req, res) => this.handleDeepLinkReturn(req, res));
+    app.get('/lms/launch/:hint', (req, res) => this.handleLmsPage(req, res));
     app.get('/return', (_req, res) => {
       res.type('html').send('<!doctype html><title>Returned</title><p>Back in the course.</p>');
     });
