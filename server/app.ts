@@ -14,6 +14,9 @@ import { tenantRouter } from './tenants/tenant.routes';
 import { courseRouter } from './courses/course.routes';
 import { planSummaryRouter } from './plans/plan-summary.routes';
 import { menteeRouter } from './users/mentee.routes';
+import { planRouter } from './plans/plan.routes';
+import { careerRouter } from './careers/career.routes';
+import { artifactRouter } from './portfolio/artifact.routes';
 import { TenantModel } from './tenants/tenant.model';
 import { allowFraming, securityHeaders } from './http/security-headers';
 import { errorHandler, notFoundHandler } from './http/error-handler';
@@ -49,7 +52,7 @@ export function createApp(config: AppConfig, mongoUri: string): App {
   api.use(express.json({ limit: '256kb' }));
   api.use(adminRegistrationApi(lti, config));
   api.use(authenticate(config.ltiKey));
-  api.use(sessionRouter(), tenantRouter(), courseRouter(), planSummaryRouter(), menteeRouter());
+  api.use(sessionRouter(), tenantRouter(), courseRouter(), planSummaryRouter(), menteeRouter(), planRouter(), careerRouter(), artifactRouter());
   app.use('/api', api);
 
   app.use('/app', frameableByTenant, express.static(config.clientDir, { index: false, maxAge: '1h' }));

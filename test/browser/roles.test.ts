@@ -1,0 +1,94 @@
+/** Teacher, district admin and parent each open ECAP Planner from the LMS and see their home. */
+import type { Browser } from 'playwright-core';
+import { launchBrowser, newPage, requireClientBuild } from './support/browser';
+import { axeToolFrame } from './support/axe';
+import { openFromLms, startLms, waitForApp, type Lms } from './support/journey';
+import { launch, learnerLaunch, ROLES } from '../support/lti-flow';
+
+let lms: Lms;
+let browser: Browser;
+
+beforeAll(async () => {
+  requireClientBuild();
+  [lms, browser] = await Promise.all([startLms(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await lms?.close();
+});
+
+async function inLms<T>(fn: (page: import('playwright-core').Page) => Promise<T>): Promise<T> {
+  const { context, page } = await newPage(browser);
+  try {
+    return await fn(page);
+  } finally {
+    await context.close();
+  }
+}
+
+it('teacher: the course title, the activities placeholder and the students who have launched', async () => {
+  const student = await launch(lms.tool, lms.sim, learnerLaunch(lms.reg.clientId, { user: { sub: 'stu-ben', name: 'Ben Ortiz' } }));
+  expect(student.sessionToken).not.toBeNull();
+  await inLms(async (page) => {
+    await openFromLms(page, lms, {
+      ...learnerLaunch(lms.reg.clientId),
+      user: { sub: 'teacher-1', name: 'Ms. Rivera', locale: 'en-US' },
+      roles: [ROLES.instructor],
+    });
+    const frame = await waitForApp(page);
+    await frame.getByRole('heading', { level: 1, name: 'Advisory 9A' }).waitFor();
+    await frame.getByText('ECAP activities in this course').waitFor();
+    await frame.getByText(/This course has no ECAP activities yet/).waitFor();
+    await frame.getByRole('heading', { level: 2, name: 'Students who have opened ECAP Planner' }).waitFor();
+    await frame.getByText(/The full class roster from your learning platform will appear/).waitFor();
+    await frame.getByRole('table', { name: 'Students in this course who have opened ECAP Planner' }).waitFor();
+    await frame.getByRole('rowheader', { name: 'Ben Ortiz' }).waitFor();
+    await axeToolFrame(page);
+  });
+});
+
+it('district admin (institution Administrator, no course): edits the district name, saves, and a reload shows it', async () => {
+  await inLms(async (page) => {
+    await openFromLms(page, lms, {
+      ...learnerLaunch(lms.reg.clientId),
+      user: { sub: 'admin-1', name: 'Dr. Okafor', locale: 'en-US' },
+      roles: [ROLES.institutionAdmin],
+      context: undefined,
+    });
+    let frame = await waitForApp(page);
+    await frame.getByRole('heading', { level: 1, name: 'District settings' }).waitFor();
+    const name = frame.getByRole('textbox', { name: /District name/ });
+    expect(await name.inputValue()).toBe('Simulated District');
+    await axeToolFrame(page);
+
+    await name.fill('Mesa Unified School District');
+    await frame.getByRole('button', { name: 'Save settings' }).click();
+    await frame.getByText('Settings saved.').waitFor();
+
+    await frame.evaluate(() => window.location.reload());
+    frame = await waitForApp(page);
+    await page.waitForTimeout(1500);
+    console.log(frame.url(), await frame.locator('main').innerText());
+    await frame.getByRole('heading', { level: 1, name: 'District settings' }).waitFor();
+    expect(await frame.getByRole('textbox', { name: /District name/ }).inputValue()).toBe('Mesa Unified School District');
+    await frame.getByText('· Mesa Unified School District').waitFor();
+  });
+});
+
+it('parent (Mentor with role_scope_mentor): the list of their children', async () => {
+  const child = await launch(lms.tool, lms.sim, learnerLaunch(lms.reg.clientId, { user: { sub: 'child-1', name: 'Cora Diaz' } }));
+  expect(child.sessionToken).not.toBeNull();
+  await inLms(async (page) => {
+    await openFromLms(page, lms, {
+      ...learnerLaunch(lms.reg.clientId),
+      user: { sub: 'parent-1', name: 'Luis Diaz', locale: 'en-US' },
+      roles: [ROLES.mentor],
+      mentees: ['child-1', 'child-not-yet'],
+    });
+    const frame = await waitForApp(page);
+    await frame.getByRole('heading', { level: 1, name: 'Your children’s plans' }).waitFor();
+    const list = frame.getByRole('list', { name: 'Your children' });
+    expect(await list.getByRole('listitem').allTextContents()).toEqual(['Cora Diaz', 'Student not yet signed in to ECAP Planner']);
+    await axeToolFrame(page);
+  });
+});
