@@ -2,7 +2,7 @@ import path from 'node:path';
 import { existsSync } from 'node:fs';
 import express, { type Express } from 'express';
 import cookieParser from 'cookie-parser';
-import { isValidObjectId } from 'mongoose';
+import mongoose, { isValidObjectId } from 'mongoose';
 import type { ProviderInstance } from 'ltijs';
 import { PROJECT_ROOT, type AppConfig } from './config';
 import { setupLti } from './lti/provider';
@@ -39,7 +39,8 @@ export function createApp(config: AppConfig, mongoUri: string): App {
   app.use(cookieParser(config.ltiKey));
 
   app.get('/healthz', (_req, res) => {
-    res.json({ ok: true });
+    const dbUp = mongoose.connection.readyState === 1;
+    res.status(dbUp ? 200 : 503).json({ ok: dbUp, db: dbUp ? 'up' : 'down' });
   });
   app.use('/static', express.static(STATIC_DIR, { maxAge: '1h' }));
 

@@ -4,6 +4,8 @@ import mongoose from 'mongoose';
 import { AppError, LtiError } from './errors';
 import { errorPage } from './pages';
 import { log } from '../logger';
+import { pageLocale, pageText } from './page-strings';
+import { LTI_MESSAGES } from '../lti/messages';
 
 const referenceId = () => randomBytes(5).toString('hex').toUpperCase();
 const wantsJson = (req: Request) => req.originalUrl.startsWith('/api/') || (req.get('accept') ?? '').startsWith('application/json');
@@ -23,9 +25,18 @@ export function errorHandler(err: unknown, req: Request, res: Response, _next: N
     return;
   }
   if (err instanceof LtiError) {
+    // ltijs's helmet may have set isolation headers that would stop the page working in the LMS frame.
+    for (const h of ['Cross-Origin-Embedder-Policy', 'Cross-Origin-Opener-Policy', 'Cross-Origin-Resource-Policy']) res.removeHeader(h);
     log.warn('lti refused', { ref, id: err.id, reason: err.reason, path: req.path, ...err.details });
+    const locale = pageLocale(req, res);
     res.status(err.status).type('html').send(
-      errorPage({ title: err.status >= 500 ? 'Something went wrong' : 'ECAP Planner could not open', message: err.userMessage, referenceId: ref, details: err.details }),
+      errorPage({
+        title: pageText(locale, err.status >= 500 ? 'somethingWrong' : 'couldNotOpen'),
+        message: LTI_MESSAGES[err.messageKey][locale],
+        referenceId: ref,
+        details: err.details,
+        locale,
+      }),
     );
     return;
   }
@@ -36,7 +47,11 @@ export function errorHandler(err: unknown, req: Request, res: Response, _next: N
     res.status(known.status).json({ error: known.error, message: known.message, ...(known.fields ? { fields: known.fields } : {}), referenceId: ref });
     return;
   }
-  res.status(known.status).type('html').send(errorPage({ title: known.status >= 500 ? 'Something went wrong' : 'Request not accepted', message: known.message, referenceId: ref }));
+  const locale = pageLocale(req, res);
+  res
+    .status(known.status)
+    .type('html')
+    .send(errorPage({ title: pageText(locale, known.status >= 500 ? 'somethingWrong' : 'requestRefused'), message: known.message, referenceId: ref, locale }));
 }
 
 function classify(err: unknown): { status: number; error: string; message: string; fields?: Record<string, string[]> } {
@@ -64,5 +79,9 @@ export function notFoundHandler(req: Request, res: Response): void {
     res.status(404).json({ error: 'not_found', message: 'No such endpoint.' });
     return;
   }
-  res.status(404).type('html').send(errorPage({ title: 'Page not found', message: 'There is nothing at this address.', referenceId: referenceId() }));
+  const locale = pageLocale(req, res);
+  res
+    .status(404)
+    .type('html')
+    .send(errorPage({ title: pageText(locale, 'pageNotFound'), message: pageText(locale, 'nothingHere'), referenceId: referenceId(), locale }));
 }

@@ -1,3 +1,5 @@
+import type { LtiMessageKey } from '../lti/messages';
+
 /** Typed errors with an HTTP status and a stable snake_case id; the error handler turns them into responses. */
 export class AppError extends Error {
   constructor(
@@ -19,19 +21,23 @@ export const notFound = (message = 'Not found.') => new AppError(404, 'not_found
 export const conflict = (message: string) => new AppError(409, 'conflict', message);
 
 /**
- * A refused LTI launch or registration step: shown as a friendly page with a reference id,
- * logged with `reason` (never shown to the browser).
+ * A refused LTI launch or registration step: shown as a friendly page (English or Spanish) with a
+ * reference id, logged with `id` and `reason` (never shown to the browser).
  */
 export class LtiError extends Error {
   constructor(
     readonly status: number,
+    /** Stable id of the failed check, for logs and tests. */
     readonly id: string,
-    /** What the person in front of the LMS should read. */
-    readonly userMessage: string,
+    /** What the person in front of the LMS reads (server/lti/messages.ts). */
+    readonly messageKey: LtiMessageKey,
     /** What the log gets: the precise check that failed. */
     readonly reason: string,
+    /** Values an administrator needs (issuer, client_id, deployment_id), shown under the message. */
     readonly details?: Record<string, string>,
   ) {
     super(reason);
   }
 }
+export const payloadTooLarge = (message: string) => new AppError(413, 'payload_too_large', message);
+export const unsupportedMediaType = (message: string) => new AppError(415, 'unsupported_media_type', message);

@@ -1,3 +1,6 @@
+import { pageText } from './page-strings';
+import type { Locale } from '../../shared/roles';
+
 /** Small server-rendered pages for the moments before the client app exists (errors, registration). */
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -31,14 +34,16 @@ ${script ? `<script src="${escapeHtml(script)}"></script>` : ''}
 </html>`;
 }
 
-export function errorPage(opts: { title: string; message: string; referenceId: string; details?: Record<string, string> }): string {
+export function errorPage(opts: { title: string; message: string; referenceId: string; locale: Locale; details?: Record<string, string> }): string {
   const details = Object.entries(opts.details ?? {})
     .map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd><code>${escapeHtml(v)}</code></dd>`)
     .join('');
+  const ref = escapeHtml(pageText(opts.locale, 'reference', { ref: '\u0000' })).replace('\u0000', `<code>${escapeHtml(opts.referenceId)}</code>`);
   return page({
     title: opts.title,
+    lang: opts.locale,
     body: `<p>${escapeHtml(opts.message)}</p>
-${details ? `<dl>${details}</dl>` : ''}
-<p class="ref">Reference: <code>${escapeHtml(opts.referenceId)}</code>. Give this reference to your district's ECAP Planner administrator if the problem continues.</p>`,
+${details ? `<details><summary>${escapeHtml(pageText(opts.locale, 'detailsForAdmin'))}</summary><dl>${details}</dl></details>` : ''}
+<p class="ref">${ref}</p>`,
   });
 }

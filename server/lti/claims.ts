@@ -26,6 +26,8 @@ export const unverifiedPayloadSchema = z.object({
   azp: z.string().optional(),
   nonce: z.string().optional(),
   [CLAIM.deploymentId]: z.string().optional(),
+  locale: z.string().optional(),
+  [CLAIM.launchPresentation]: z.object({ locale: z.string().optional() }).optional(),
 });
 
 /** The claims of a verified launch that the tool uses; anything else in the token is ignored. */

@@ -7,7 +7,9 @@ import {
   toolRegistrationResponseSchema,
 } from './tool-manifest';
 import { registerPlatform } from './registrations';
+import { findTenantByRegistration } from '../tenants/tenant.service';
 import { LtiError } from '../http/errors';
+import type { LtiMessageKey } from './messages';
 import { escapeHtml, page } from '../http/pages';
 import { allowFraming } from '../http/security-headers';
 import { log } from '../logger';
@@ -15,6 +17,8 @@ import type { AppConfig } from '../config';
 
 const TOOL_CONFIG = 'https://purl.imsglobal.org/spec/lti-tool-configuration';
 const PLATFORM_CONFIG = 'https://purl.imsglobal.org/spec/lti-platform-configuration';
+
+const PRODUCT_NAMES: Record<string, string> = { canvas: 'Canvas', moodle: 'Moodle', schoology: 'Schoology', sakai: 'Sakai', brightspace: 'Brightspace', desire2learn: 'Brightspace' };
 
 const startSchema = z.object({
   openid_configuration: z.url({ protocol: /^https?$/ }),
@@ -24,15 +28,15 @@ const confirmSchema = startSchema.extend({
   district_name: z.string().trim().min(1).max(120),
 });
 
-const failed = (userMessage: string, reason: string, details?: Record<string, string>) =>
-  new LtiError(400, 'registration_failed', userMessage, reason, details);
+const failed = (key: LtiMessageKey, reason: string, details?: Record<string, string>) =>
+  new LtiError(400, 'registration_failed', key, reason, details);
 
 async function fetchJson(url: string, init: RequestInit = {}): Promise<{ status: number; body: unknown }> {
   let res: globalThis.Response;
   try {
     res = await fetch(url, { ...init, redirect: 'error', signal: AbortSignal.timeout(10_000) });
   } catch (err) {
-    throw failed('ECAP Planner could not reach your LMS to register.', `fetch failed: ${String(err)}`, { url });
+    throw failed('registration_unreachable', `fetch failed: ${String(err)}`, { url });
   }
   const text = await res.text();
   try {
@@ -44,12 +48,12 @@ async function fetchJson(url: string, init: RequestInit = {}): Promise<{ status:
 
 async function platformConfiguration(url: string, config: AppConfig) {
   if (config.env === 'production' && !url.startsWith('https://')) {
-    throw failed('The LMS must be reached over https.', 'openid_configuration is not https', { url });
+    throw failed('registration_needs_https', 'openid_configuration is not https', { url });
   }
   const { status, body } = await fetchJson(url, { headers: { accept: 'application/json' } });
   const parsed = platformOpenIdConfigurationSchema.safeParse(body);
   if (status !== 200 || !parsed.success) {
-    throw failed('Your LMS sent a registration offer ECAP Planner cannot read.', `openid configuration invalid (HTTP ${status})`, { url });
+    throw failed('registration_unreadable', `openid configuration invalid (HTTP ${status})`, { url });
   }
   return parsed.data;
 }
@@ -65,14 +69,14 @@ export function dynamicRegistrationRouter(lti: ProviderInstance, config: AppConf
     allowFraming(res, '*');
     const start = startSchema.safeParse(req.query);
     if (!start.success) {
-      throw failed(
-        'This address is for your LMS: paste it as the tool registration URL (Moodle: "Tool URL"; Canvas: "Install by URL" in LTI Registrations).',
-        'registration start without openid_configuration',
-      );
+      throw failed('registration_start', 'registration start without openid_configuration');
     }
     const platform = await platformConfiguration(start.data.openid_configuration, config);
-    const product = platform[PLATFORM_CONFIG]?.product_family_code ?? 'LMS';
-    const suggested = new URL(platform.issuer).hostname;
+    const family = platform[PLATFORM_CONFIG]?.product_family_code ?? '';
+    const product = PRODUCT_NAMES[family.toLowerCase()] ?? (family || 'LMS');
+    // Canvas cloud shares one issuer host between districts: no useful suggestion there.
+    const host = new URL(platform.issuer).hostname;
+    const suggested = host.endsWith('instructure.com') ? '' : host;
     res.type('html').send(
       page({
         title: 'Register ECAP Planner',
@@ -82,8 +86,8 @@ export function dynamicRegistrationRouter(lti: ProviderInstance, config: AppConf
 <input type="hidden" name="openid_configuration" value="${escapeHtml(start.data.openid_configuration)}">
 ${start.data.registration_token ? `<input type="hidden" name="registration_token" value="${escapeHtml(start.data.registration_token)}">` : ''}
 <label for="district_name">District name</label>
-<input id="district_name" name="district_name" required maxlength="120" value="${escapeHtml(suggested)}">
-<p class="hint">Shown to staff in ECAP Planner; you can change it later in District settings.</p>
+<input id="district_name" name="district_name" required maxlength="120" value="${escapeHtml(suggested)}" aria-describedby="district_name-hint">
+<p class="hint" id="district_name-hint">Shown to staff in ECAP Planner; you can change it later in District settings.</p>
 <button type="submit">Register</button>
 </form>`,
       }),
@@ -93,7 +97,7 @@ ${start.data.registration_token ? `<input type="hidden" name="registration_token
   router.post('/register', async (req: Request, res: Response) => {
     allowFraming(res, '*');
     const input = confirmSchema.safeParse(req.body);
-    if (!input.success) throw failed('The registration form was incomplete. Start again from your LMS.', 'registration confirm invalid');
+    if (!input.success) throw failed('registration_incomplete', 'registration confirm invalid');
     const platform = await platformConfiguration(input.data.openid_configuration, config);
     const request = buildDynamicRegistrationRequest(config.baseUrl, platform);
     const { status, body } = await fetchJson(platform.registration_endpoint, {
@@ -108,8 +112,15 @@ ${start.data.registration_token ? `<input type="hidden" name="registration_token
     const answer = toolRegistrationResponseSchema.safeParse(body);
     if (status < 200 || status >= 300 || !answer.success) {
       log.warn('dynamic registration refused by platform', { status, body: JSON.stringify(body).slice(0, 1000) });
-      throw failed('Your LMS did not accept the registration. Check that the registration link is still valid and try again.', `platform answered HTTP ${status}`, {
+      throw failed('registration_refused', `platform answered HTTP ${status}`, {
         issuer: platform.issuer,
+      });
+    }
+    // Never let a registration replace another district's keys and endpoints: the install admin updates those.
+    if (await findTenantByRegistration(platform.issuer, answer.data.client_id)) {
+      throw new LtiError(409, 'registration_exists', 'registration_exists', 'dynamic registration for an existing issuer and client_id', {
+        issuer: platform.issuer,
+        client_id: answer.data.client_id,
       });
     }
     const deploymentId = answer.data[TOOL_CONFIG]?.deployment_id;

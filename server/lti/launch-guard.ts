@@ -6,13 +6,17 @@ import { CLAIM, decodeJwtUnverified, unverifiedHeadSchema, unverifiedPayloadSche
 import { TenantModel, type Tenant } from '../tenants/tenant.model';
 import { hasDeployment } from '../tenants/tenant.service';
 import { LtiError } from '../http/errors';
+import { refreshJwksIfKidUnknown } from './jwks-cache';
+import type { ProviderInstance } from 'ltijs';
 import { escapeHtml, page } from '../http/pages';
 import { allowFraming } from '../http/security-headers';
+import { pageText } from '../http/page-strings';
+import { localeFrom, type Locale } from '../../shared/roles';
 
 const launchBodySchema = z.object({
   id_token: z.string().min(1).max(32768),
   state: z.string().min(1).max(255),
-  /** The browser key read back from platform storage by /static/lti-launch-check.js. */
+  /** The browser key read back from platform storage by /static/lti-storage.js. */
   lti_storage_value: z.string().max(255).optional(),
 });
 
@@ -20,10 +24,12 @@ const launchBodySchema = z.object({
 export interface GuardedLaunch {
   tenant: Tenant;
   payload: unknown;
+  /** Origin of the LMS page that started the login (its Origin header): the page framing the tool. */
+  frameOrigin: string | null;
 }
 
 const refuse = (id: string, reason: string, details?: Record<string, string>) =>
-  new LtiError(401, id, 'ECAP Planner could not verify this launch from your LMS. Go back to your course and open the activity again.', reason, details);
+  new LtiError(401, id, 'launch_refused', reason, details);
 
 /**
  * Runs before ltijs on the launch (redirect) URI and adds the checks ltijs 5.9 lacks: the state is one
@@ -31,7 +37,11 @@ const refuse = (id: string, reason: string, details?: Record<string, string>) =>
  * storage); the nonce is the one issued for that login; the deployment is known to the registration.
  * It then hands ltijs the issuer it expects, so ltijs checks signature, alg, aud, exp/iat and claims.
  */
-export async function launchGuard(req: Request, res: Response, next: NextFunction): Promise<void> {
+export function launchGuard(lti: ProviderInstance) {
+  return (req: Request, res: Response, next: NextFunction) => guard(lti, req, res, next);
+}
+
+async function guard(lti: ProviderInstance, req: Request, res: Response, next: NextFunction): Promise<void> {
   allowFraming(res, '*');
   if (req.method !== 'POST') return next();
   const body = launchBodySchema.safeParse(req.body);
@@ -42,6 +52,9 @@ export async function launchGuard(req: Request, res: Response, next: NextFunctio
   const head = unverifiedHeadSchema.safeParse(decoded?.header);
   const payload = unverifiedPayloadSchema.safeParse(decoded?.payload);
   if (!head.success || !payload.success) throw refuse('malformed_launch', 'id_token is not a JWT with iss and aud');
+  // Only picks the language of the pages below; nothing else is trusted before ltijs verifies the token.
+  res.locals.pageLocale = localeFrom(payload.data.locale ?? payload.data[CLAIM.launchPresentation]?.locale);
+  const locale = res.locals.pageLocale as Locale;
   if (head.data.alg !== 'RS256') throw refuse('bad_alg', `id_token alg ${head.data.alg} is not RS256`);
 
   const login = await LoginStateModel.findOne({ state }).lean<LoginState>().exec();
@@ -52,9 +65,9 @@ export async function launchGuard(req: Request, res: Response, next: NextFunctio
   const storageKey = body.data.lti_storage_value;
   if (cookieKey !== login.browserKey && storageKey !== login.browserKey) {
     if (storageKey) throw refuse('browser_mismatch', 'platform storage returned a different browser key');
-    if (login.storageTarget && storageKey === undefined) return void res.type('html').send(storageCheckPage(login, idToken, state));
+    if (login.storageTarget && storageKey === undefined) return void res.type('html').send(storageCheckPage(login, idToken, state, locale));
     await LoginStateModel.updateOne({ _id: login._id, consumedAt: null }, { consumedAt: new Date() }).exec();
-    return void res.type('html').send(newWindowPage(login));
+    return void res.type('html').send(newWindowPage(login, locale));
   }
 
   const claims = payload.data;
@@ -71,23 +84,28 @@ export async function launchGuard(req: Request, res: Response, next: NextFunctio
     throw new LtiError(
       403,
       'unknown_deployment',
-      'ECAP Planner is not enabled for this school or course yet. Ask your district administrator to add this deployment in ECAP Planner (District settings > Schools), then open the activity again.',
+      'unknown_deployment',
       'deployment_id not known to the registration',
       { issuer: tenant.issuer, client_id: tenant.clientId, deployment_id: deploymentId },
     );
   }
+
+  const platform = await lti.getPlatform(tenant.issuer, tenant.clientId);
+  if (!platform) throw refuse('unknown_platform', 'the ltijs platform of this registration is missing');
+  const authConfig = await platform.platformAuthConfig();
+  if (authConfig.method === 'JWK_SET') await refreshJwksIfKidUnknown(authConfig.key, head.data.kid);
 
   const consumed = await LoginStateModel.updateOne({ _id: login._id, consumedAt: null }, { consumedAt: new Date() }).exec();
   if (consumed.modifiedCount !== 1) throw refuse('state_reused', 'state was used by a concurrent launch');
 
   // ltijs reads the expected issuer from its signed state cookie; the checks above stand in for it.
   req.signedCookies = { ...(req.signedCookies as Record<string, string> | undefined), [`state${state}`]: login.issuer };
-  res.locals.ecap = { tenant, payload: decoded?.payload } satisfies GuardedLaunch;
+  res.locals.ecap = { tenant, payload: decoded?.payload, frameOrigin: login.frameOrigin } satisfies GuardedLaunch;
   next();
 }
 
 /** Reads the browser key back from the LMS's platform storage, then posts the launch again with it. */
-function storageCheckPage(login: LoginState, idToken: string, state: string): string {
+function storageCheckPage(login: LoginState, idToken: string, state: string, locale: Locale): string {
   const data = {
     mode: 'get',
     target: login.storageTarget,
@@ -97,21 +115,23 @@ function storageCheckPage(login: LoginState, idToken: string, state: string): st
     field: 'lti_storage_value',
   };
   return page({
-    title: 'Connecting to your course…',
-    body: `<p>One moment while ECAP Planner signs you in.</p>
+    title: pageText(locale, 'connecting'),
+    lang: locale,
+    body: `<p>${escapeHtml(pageText(locale, 'oneMoment'))}</p>
 <script type="application/json" id="lti-storage-request">${escapeJsonForHtml(data)}</script>`,
     script: '/static/lti-storage.js',
   });
 }
 
 /** The browser kept no cookie and the LMS offers no platform storage: restart the login in a new window. */
-function newWindowPage(login: LoginState): string {
+function newWindowPage(login: LoginState, locale: Locale): string {
   const { lti_storage_target: _dropped, ...params } = login.loginParams;
   const url = `/lti/login?${new URLSearchParams(params).toString()}`;
   return page({
-    title: 'Open ECAP Planner in a new window',
-    body: `<p>Your browser blocks ECAP Planner from signing you in inside the course page (it blocks third-party cookies).</p>
-<p>Open it in its own window to continue; your work is saved the same way.</p>
-<p><a class="button" href="${escapeHtml(url)}" target="_blank" rel="opener">Open ECAP Planner in a new window</a></p>`,
+    title: pageText(locale, 'newWindowTitle'),
+    lang: locale,
+    body: `<p>${escapeHtml(pageText(locale, 'newWindowWhy'))}</p>
+<p>${escapeHtml(pageText(locale, 'newWindowHow'))}</p>
+<p><a class="button" href="${escapeHtml(url)}" target="_blank" rel="opener">${escapeHtml(pageText(locale, 'newWindowButton'))}</a></p>`,
   });
 }

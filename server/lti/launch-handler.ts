@@ -4,7 +4,8 @@ import { LaunchModel } from './launch.model';
 import type { GuardedLaunch } from './launch-guard';
 import { appRoleFor } from '../users/roles';
 import { upsertLaunchUser } from '../users/user.service';
-import { noteLmsOrigin } from '../tenants/tenant.service';
+import { noteLmsOrigins } from '../tenants/tenant.service';
+import { webOrigin } from './login';
 import { trustedTenantId } from '../tenants/tenant-id';
 import { signSession } from '../session/session-token';
 import { LtiError } from '../http/errors';
@@ -17,10 +18,10 @@ import type { AppConfig } from '../config';
  */
 export async function completeLaunch(req: Request, res: Response, config: AppConfig): Promise<void> {
   const guarded = res.locals.ecap as GuardedLaunch | undefined;
-  if (!guarded) throw new LtiError(500, 'launch_unguarded', 'Something went wrong while opening ECAP Planner.', 'launch reached the handler without the guard');
+  if (!guarded) throw new LtiError(500, 'launch_unguarded', 'internal', 'launch reached the handler without the guard');
   const parsed = launchClaimsSchema.safeParse(guarded.payload);
   if (!parsed.success) {
-    throw new LtiError(400, 'invalid_claims', 'Your LMS sent a launch ECAP Planner cannot read.', 'launch claims failed the schema', {
+    throw new LtiError(400, 'invalid_claims', 'invalid_claims', 'launch claims failed the schema', {
       claims: parsed.error.issues.map((i) => i.path.join('.')).join(', '),
     });
   }
@@ -30,7 +31,7 @@ export async function completeLaunch(req: Request, res: Response, config: AppCon
   const mentees = claims[CLAIM.roleScopeMentor] ?? [];
   const role = appRoleFor(claims[CLAIM.roles], mentees.length);
   if (!role) {
-    throw new LtiError(403, 'role_not_supported', 'Your role in this course does not give access to ECAP Planner.', 'no supported role', {
+    throw new LtiError(403, 'role_not_supported', 'role_not_supported', 'no supported role', {
       roles: claims[CLAIM.roles].join(' ') || '(none)',
     });
   }
@@ -65,7 +66,7 @@ export async function completeLaunch(req: Request, res: Response, config: AppCon
     ags: ags ? { lineItems: ags.lineitems ?? null, lineItem: ags.lineitem ?? null, scopes: ags.scope } : null,
     nrps: nrps ? { membershipsUrl: nrps.context_memberships_url } : null,
   });
-  await noteLmsOrigin(tenant, originOf(presentation?.return_url) ?? originOf(req.get('origin')));
+  await noteLmsOrigins(tenant, [guarded.frameOrigin, webOrigin(req.get('origin')), webOrigin(presentation?.return_url)]);
 
   const token = signSession(
     { uid: String(user._id), tid: String(tenantId), role, lid: String(launch._id), loc: user.locale },
@@ -80,12 +81,3 @@ function displayName(claims: LaunchClaims): string {
   return claims.name?.trim() || joined || claims.email || `User ${claims.sub.slice(0, 8)}`;
 }
 
-function originOf(url: string | undefined): string | undefined {
-  if (!url || url === 'null') return undefined;
-  try {
-    const origin = new URL(url).origin;
-    return origin.startsWith('http') ? origin : undefined;
-  } catch {
-    return undefined;
-  }
-}

@@ -19,6 +19,8 @@ export interface LoginState {
   storageOrigin: string;
   /** The login request, to restart it from a new window when the browser keeps no cookie. */
   loginParams: Record<string, string>;
+  /** Origin header of the login request: the LMS page that frames the tool. */
+  frameOrigin: string | null;
   consumedAt: Date | null;
   createdAt: Date;
 }
@@ -34,6 +36,7 @@ const loginStateSchema = new Schema<LoginState>(
     storageTarget: { type: String, default: null },
     storageOrigin: { type: String, required: true },
     loginParams: { type: Schema.Types.Mixed, required: true },
+    frameOrigin: { type: String, default: null },
     consumedAt: { type: Date, default: null },
   },
   baseSchemaOptions,

@@ -8,6 +8,7 @@ import type { Tenant } from '../tenants/tenant.model';
 import { LtiError } from '../http/errors';
 import { escapeHtml, page } from '../http/pages';
 import { allowFraming } from '../http/security-headers';
+import { pageLocale, pageText } from '../http/page-strings';
 import { fieldErrors } from '../http/validate';
 import type { AppConfig } from '../config';
 
@@ -33,13 +34,13 @@ export function loginRouter(lti: ProviderInstance, config: AppConfig): Router {
     allowFraming(res, '*');
     const parsed = loginRequestSchema.safeParse({ ...req.query, ...(req.body as object | undefined) });
     if (!parsed.success) {
-      throw new LtiError(400, 'malformed_login', 'The LMS sent an incomplete sign-in request.', 'login request invalid', {
+      throw new LtiError(400, 'malformed_login', 'malformed_login', 'login request invalid', {
         fields: Object.keys(fieldErrors(parsed.error)).join(', '),
       });
     }
     const login = parsed.data;
     if (!login.target_link_uri.startsWith(`${config.baseUrl}/`)) {
-      throw new LtiError(400, 'foreign_target_link', 'The LMS asked to open an address outside ECAP Planner.', 'target_link_uri not on this tool', {
+      throw new LtiError(400, 'foreign_target_link', 'foreign_target_link', 'target_link_uri not on this tool', {
         target_link_uri: login.target_link_uri,
       });
     }
@@ -59,6 +60,7 @@ export function loginRouter(lti: ProviderInstance, config: AppConfig): Router {
       storageTarget: login.lti_storage_target ?? null,
       storageOrigin: new URL(authEndpoint).origin,
       loginParams: Object.fromEntries(Object.entries(login).filter(([, v]) => typeof v === 'string')),
+      frameOrigin: webOrigin(req.get('origin')),
     });
     res.cookie(browserKeyCookie(state), record.browserKey, {
       httpOnly: true,
@@ -97,17 +99,30 @@ export function loginRouter(lti: ProviderInstance, config: AppConfig): Router {
       value: record.browserKey,
       next: auth.toString(),
     };
+    const locale = pageLocale(req, res);
     res.type('html').send(
       page({
-        title: 'Connecting to your course…',
-        body: `<p>One moment while ECAP Planner signs you in.</p>
+        title: pageText(locale, 'connecting'),
+        lang: locale,
+        body: `<p>${escapeHtml(pageText(locale, 'oneMoment'))}</p>
 <script type="application/json" id="lti-storage-request">${escapeJsonForHtml(storage)}</script>
-<noscript><p><a class="button" href="${escapeHtml(auth.toString())}">Continue</a></p></noscript>`,
+<noscript><p><a class="button" href="${escapeHtml(auth.toString())}">${escapeHtml(pageText(locale, 'continue'))}</a></p></noscript>`,
         script: '/static/lti-storage.js',
       }),
     );
   });
   return router;
+}
+
+/** An http(s) origin from a header value, or null ("null", missing or malformed). */
+export function webOrigin(value: string | undefined): string | null {
+  if (!value || value === 'null') return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.origin : null;
+  } catch {
+    return null;
+  }
 }
 
 /** JSON inside a script data block: "<" escaped so it can never close the element. */
@@ -127,7 +142,7 @@ async function tenantFor(issuer: string, clientId: string | undefined): Promise<
   throw new LtiError(
     400,
     'ambiguous_platform',
-    'Several ECAP Planner registrations exist for this LMS and it did not say which one to use. Ask your administrator to send the client_id with the login.',
+    'ambiguous_platform',
     'login without client_id for an issuer with several registrations',
     { issuer },
   );
@@ -137,7 +152,7 @@ export function unknownPlatform(issuer: string, clientId: string | undefined): L
   return new LtiError(
     400,
     'unknown_platform',
-    'This LMS is not registered with ECAP Planner yet. Ask your district administrator to install the tool (see the install guide for your LMS).',
+    'unknown_platform',
     'login from an unregistered platform',
     { issuer, client_id: clientId ?? '(none sent)' },
   );

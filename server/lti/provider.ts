@@ -3,6 +3,7 @@ import { Provider, type ProviderInstance } from 'ltijs';
 import { launchGuard } from './launch-guard';
 import { completeLaunch } from './launch-handler';
 import { loginRouter } from './login';
+import { installJwksCache } from './jwks-cache';
 import { LtiError } from '../http/errors';
 import type { AppConfig } from '../config';
 
@@ -13,7 +14,7 @@ function ltijsRefusal(res: Response): LtiError {
   return new LtiError(
     401,
     'launch_refused',
-    'ECAP Planner could not verify this launch from your LMS. Go back to your course and open the activity again.',
+    'launch_refused',
     `ltijs refused the launch: ${reason}`,
   );
 }
@@ -23,6 +24,7 @@ function ltijsRefusal(res: Response): LtiError {
  * bearer token) and returns the router that serves /lti: login, launch, keys. Only server/lti imports ltijs.
  */
 export function setupLti(config: AppConfig, mongoUri: string): { lti: ProviderInstance; router: Router } {
+  installJwksCache();
   const lti = Provider.setup(
     config.ltiKey,
     { url: mongoUri },
@@ -47,16 +49,16 @@ export function setupLti(config: AppConfig, mongoUri: string): { lti: ProviderIn
   lti.onInvalidToken((_req, res, next) => next(ltijsRefusal(res)));
   lti.onSessionTimeout((_req, res, next) => next(ltijsRefusal(res)));
   lti.onUnregisteredPlatform((_req, _res, next) =>
-    next(new LtiError(400, 'unknown_platform', 'This LMS is not registered with ECAP Planner yet.', 'ltijs: unregistered platform')),
+    next(new LtiError(400, 'unknown_platform', 'unknown_platform', 'ltijs: unregistered platform')),
   );
   lti.onInactivePlatform((_req, _res, next) =>
-    next(new LtiError(403, 'inactive_platform', 'ECAP Planner is switched off for this LMS.', 'ltijs: inactive platform')),
+    next(new LtiError(403, 'inactive_platform', 'inactive_platform', 'ltijs: inactive platform')),
   );
 
   const router = Router();
   router.use(express.urlencoded({ extended: false, limit: '64kb' }), express.json({ limit: '64kb' }));
   router.use(loginRouter(lti, config));
-  router.post('/launch', launchGuard);
+  router.post('/launch', launchGuard(lti));
   router.use((req: Request, _res: Response, next: NextFunction) => {
     // ltijs (express 4, body-parser 1) must not read the body stream again: it was parsed above.
     req.body ??= {};

@@ -73,10 +73,15 @@ export async function addDeployment(
   return updated;
 }
 
-/** Remembers an origin the LMS framed the tool from, for the CSP frame-ancestors. */
-export async function noteLmsOrigin(tenant: Tenant, origin: string | undefined): Promise<void> {
-  if (!origin || tenant.lmsOrigins.includes(origin) || tenant.lmsOrigins.length >= MAX_LMS_ORIGINS) return;
-  await TenantModel.updateOne({ _id: tenant._id }, { $addToSet: { lmsOrigins: origin } }).exec();
+/**
+ * Remembers origins the LMS framed the tool from (seen on verified launches), for the CSP frame-ancestors:
+ * Canvas cloud's issuer is canvas.instructure.com while courses live on the district's own domain.
+ */
+export async function noteLmsOrigins(tenant: Tenant, origins: Array<string | null>): Promise<void> {
+  const fresh = [...new Set(origins.filter((o): o is string => !!o && !tenant.lmsOrigins.includes(o)))];
+  const room = MAX_LMS_ORIGINS - tenant.lmsOrigins.length;
+  if (!fresh.length || room <= 0) return;
+  await TenantModel.updateOne({ _id: tenant._id }, { $addToSet: { lmsOrigins: { $each: fresh.slice(0, room) } } }).exec();
 }
 
 export async function updateTenantSettings(tenantId: TenantId, settings: TenantSettings): Promise<Tenant> {

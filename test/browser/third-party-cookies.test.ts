@@ -5,6 +5,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { launchBrowser, newPage, requireClientBuild } from './support/browser';
+import { axeToolFrame } from './support/axe';
 import { openFromLms, startLms, waitForApp, type Lms } from './support/journey';
 import { learnerLaunch } from '../support/lti-flow';
 
@@ -46,6 +47,7 @@ it('offers a new window when the LMS has no platform storage, and the launch com
     await openFromLms(page, lms, learnerLaunch(lms.reg.clientId, { platformStorage: false, user: { sub: 'stu-window', name: 'Noah Kim' } }));
     const frame = page.frameLocator('iframe[name="tool-frame"]');
     await frame.getByRole('heading', { level: 1, name: 'Open ECAP Planner in a new window' }).waitFor();
+    await axeToolFrame(page);
     const [popup] = await Promise.all([
       context.waitForEvent('page'),
       frame.getByRole('link', { name: 'Open ECAP Planner in a new window' }).click(),

@@ -49,6 +49,40 @@ describe('LTI Dynamic Registration', () => {
     }
   });
 
+  it('never lets a registration take over an existing district (same issuer and client_id)', async () => {
+    const sim = await PlatformSimulator.start({ product: 'moodle' });
+    try {
+      const { registration } = await registerToolDynamically(tool, sim, 'Original district');
+      const original = await TenantModel.findOne({ issuer: sim.issuer, clientId: registration!.clientId }).lean();
+      // A second registration answered with the same client_id (a hostile or confused platform).
+      sim.registerToolManually({ clientId: 'taken', jwksUri: `${tool.baseUrl}/lti/keys`, redirectUris: [`${tool.baseUrl}/lti/launch`], initiateLoginUri: `${tool.baseUrl}/lti/login`, targetLinkUri: `${tool.baseUrl}/lti/launch` });
+      await request(tool.app).post('/api/admin/registrations').set('Authorization', `Bearer ${TEST_ADMIN_TOKEN}`).send({
+        name: 'Existing', issuer: sim.issuer, clientId: 'taken', authEndpoint: sim.authorizationEndpoint, tokenEndpoint: sim.tokenEndpoint, jwksUrl: sim.jwksUrl,
+      }).expect(201);
+      // The platform's registration answer is replaced (only that call) by one naming the taken client_id.
+      const realFetch = globalThis.fetch;
+      const answer = jest.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+        const url = String(input instanceof Request ? input.url : input);
+        if (url === sim.registrationEndpoint) return new Response(JSON.stringify({ client_id: 'taken' }), { status: 200, headers: { 'content-type': 'application/json' } });
+        return realFetch(input, init);
+      });
+      const browser = new TestBrowser({ cookies: true });
+      const res = await browser.postForm(`${tool.baseUrl}/lti/register`, {
+        openid_configuration: sim.openidConfigurationUrl,
+        registration_token: sim.createRegistrationToken(),
+        district_name: 'Hijacker',
+      });
+      answer.mockRestore();
+      expect(res.status).toBe(409);
+      expect(res.text).toContain('already connected to a district');
+      const existing = await TenantModel.findOne({ issuer: sim.issuer, clientId: 'taken' }).lean();
+      expect(existing?.settings.name).toBe('Existing');
+      expect(original?.settings.name).toBe('Original district');
+    } finally {
+      await sim.stop();
+    }
+  });
+
   it('publishes the key the platform uses to verify the tool', async () => {
     const res = await request(tool.app).get('/lti/keys').expect(200);
     expect(res.body.keys.length).toBeGreaterThan(0);

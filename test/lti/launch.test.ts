@@ -105,6 +105,22 @@ describe('refused launches never reach the app and never write a user', () => {
     expect(await UserModel.countDocuments({ ltiSubject: sub })).toBe(0);
   });
 
+  it('answers in Spanish when the launch locale is Spanish', async () => {
+    const { response } = await launch(tool, sim, learnerLaunch(reg.clientId, { user: { sub: 'es-refused', locale: 'es-419' }, tamper: { deploymentId: 'dep-es' } }));
+    expect(response.status).toBe(403);
+    expect(response.text).toContain('lang="es"');
+    expect(response.text).toContain('ECAP Planner no pudo abrirse');
+    expect(response.text).toContain('Referencia:');
+  });
+
+  it('follows the platform key rotation although keysets are cached', async () => {
+    const before = await launch(tool, sim, learnerLaunch(reg.clientId));
+    expect(before.response.status).toBe(303);
+    await sim.rotateKeys({ retireOld: true });
+    const after = await launch(tool, sim, learnerLaunch(reg.clientId));
+    expect(after.response.status).toBe(303);
+  });
+
   it('tells the user which deployment is unknown', async () => {
     const { response } = await launch(tool, sim, learnerLaunch(reg.clientId, { tamper: { deploymentId: 'dep-x' } }));
     expect(response.status).toBe(403);

@@ -658,7 +658,7 @@ export class PlatformSimulator {
       .status(200)
       .type('html')
       .send(
-        '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">' +
           `<title>${escapeHtml(linkTitle)}: ${escapeHtml(courseTitle)}</title>` +
           '<style>' +
           'html,body{margin:0;height:100%;font-family:system-ui,sans-serif;color:#273540}' +

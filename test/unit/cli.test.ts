@@ -32,7 +32,7 @@ describe('start-up', () => {
     const port = String(20000 + Math.floor(Math.random() * 20000));
     const r = await run('server/index.ts', [], { PORT: port, MONGODB_URI: freshMongoUri(), NODE_ENV: 'development', DATA_DIR: `/tmp/ecap-start-${port}` }, /ECAP Planner listening/);
     const res = await fetch(`http://127.0.0.1:${port}/healthz`);
-    expect(await res.json()).toEqual({ ok: true });
+    expect(await res.json()).toEqual({ ok: true, db: 'up' });
     const exited = new Promise<number | null>((resolve) => {
       const check = setInterval(async () => {
         try {
