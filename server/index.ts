@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config';
 import { DatabaseError, startDatabase } from './db/database';
 import { createApp } from './app';
 import { log, setLogLevel } from './logger';
+import { ensureStarterCatalog } from './careers/starter-catalog';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -10,6 +11,8 @@ async function main(): Promise<void> {
   const db = await startDatabase(config);
   const { app, lti } = createApp(config, db.uri);
   await lti.deploy({ serverless: true, silent: true });
+  const seeded = await ensureStarterCatalog();
+  if (seeded) log.info('starter career catalog loaded', { careers: seeded });
   const server: Server = app.listen(config.port, () => {
     log.info('ECAP Planner listening', { url: config.baseUrl, port: config.port });
     if (!config.mongodbUri) log.info('data kept on disk', { dataDir: config.dataDir });

@@ -2,14 +2,25 @@ import type { AppRole } from '../../shared/roles';
 import type { SessionInfo } from '../../shared/api/session';
 
 /** What each role may do; the one place authorization decisions are written down. */
-export const ACTIONS = ['plan:own', 'course:view', 'tenant:manage', 'mentees:view'] as const;
+export const ACTIONS = [
+  'plan:own',
+  'course:view',
+  'tenant:manage',
+  'mentees:view',
+  /** Read another person's plan; which students is decided by canReadPlan (server/plans/plan-access.ts). */
+  'plan:view',
+  /** Write advisor notes on a plan the actor may read. */
+  'plan:comment',
+  /** Read the district's graduation requirements. */
+  'requirements:view',
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const POLICY: Record<AppRole, readonly Action[]> = {
-  student: ['plan:own'],
-  teacher: ['course:view'],
-  admin: ['tenant:manage', 'course:view'],
-  parent: ['mentees:view'],
+  student: ['plan:own', 'requirements:view'],
+  teacher: ['course:view', 'plan:view', 'plan:comment', 'requirements:view'],
+  admin: ['tenant:manage', 'course:view', 'plan:view', 'plan:comment', 'requirements:view'],
+  parent: ['mentees:view', 'plan:view', 'requirements:view'],
 };
 
 export function can(role: AppRole, action: Action): boolean {

@@ -310,6 +310,8 @@ export const OUTLOOKS = ['bright', 'average', 'below_average'] as const;
 export interface CareerView {
   code: string;
   title: string;
+  /** Spanish title where the catalog has one. */
+  titleEs?: string | null;
   cluster: string;
   pathway: string;
   riasec: string;
@@ -335,4 +337,37 @@ export interface CareerSearchResult {
   pageSize: number;
   items: Array<CareerView & { fit: number | null }>;
   clusters: string[];
+}
+
+// ---------- additions for the plan API (server/plans) ----------
+/** PUT /api/tenant/graduation-requirements body: the template plus the rules a district cannot break. */
+export const requirementTemplateWriteSchema = requirementTemplateSchema.superRefine((t, ctx) => {
+  const seen = new Set<string>();
+  t.areas.forEach((a, i) => {
+    if (a.area === 'elective') {
+      ctx.addIssue({ code: 'custom', path: ['areas', i, 'area'], message: 'Electives are what is left of the total; do not list them' });
+    }
+    if (seen.has(a.area)) ctx.addIssue({ code: 'custom', path: ['areas', i, 'area'], message: 'This subject area is listed twice' });
+    seen.add(a.area);
+  });
+  const minimums = t.areas.reduce((sum, a) => sum + a.credits, 0);
+  if (minimums > t.totalCredits) {
+    ctx.addIssue({ code: 'custom', path: ['totalCredits'], message: 'The total is less than the credits the subject areas require' });
+  }
+});
+
+/** POST /api/plans/:studentId/notes body: an advisor's note on progress, optionally an intervention. */
+export const advisorNoteCreateSchema = z
+  .object({ text: z.string().trim().min(1, 'Write the note').max(2000), intervention: z.boolean() })
+  .strict();
+export type AdvisorNoteCreate = z.infer<typeof advisorNoteCreateSchema>;
+
+/** GET /api/plans/me/snapshots/:schoolYear: a submitted year, read-only. */
+export interface PlanSnapshotView {
+  schoolYear: string;
+  grade: number;
+  submittedAt: string;
+  reflection: string;
+  sections: SectionData;
+  interestResult: InterestResult | null;
 }
