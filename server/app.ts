@@ -17,6 +17,9 @@ import { menteeRouter } from './users/mentee.routes';
 import { planRouter } from './plans/plan.routes';
 import { careerRouter } from './careers/career.routes';
 import { artifactRouter } from './portfolio/artifact.routes';
+import { activityRouter } from './activities/activity.routes';
+import { registerActivityListeners } from './activities/completion.command';
+import { gradeRouter } from './grades/grade.routes';
 import { TenantModel } from './tenants/tenant.model';
 import { allowFraming, securityHeaders } from './http/security-headers';
 import { errorHandler, notFoundHandler } from './http/error-handler';
@@ -54,6 +57,8 @@ export function createApp(config: AppConfig, mongoUri: string): App {
   api.use(adminRegistrationApi(lti, config));
   api.use(authenticate(config.ltiKey));
   api.use(sessionRouter(), tenantRouter(), courseRouter(), planSummaryRouter(), menteeRouter(), planRouter(), careerRouter(), artifactRouter());
+  api.use(activityRouter(config), gradeRouter());
+  registerActivityListeners();
   app.use('/api', api);
 
   app.use('/app', frameableByTenant, express.static(config.clientDir, { index: false, maxAge: '1h' }));

@@ -4,6 +4,7 @@ import { DatabaseError, startDatabase } from './db/database';
 import { createApp } from './app';
 import { log, setLogLevel } from './logger';
 import { ensureStarterCatalog } from './careers/starter-catalog';
+import { startGradeWorker, stopGradeWorker } from './grades/grade-worker';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -11,6 +12,8 @@ async function main(): Promise<void> {
   const db = await startDatabase(config);
   const { app, lti } = createApp(config, db.uri);
   await lti.deploy({ serverless: true, silent: true });
+  // Grade passback runs in every process; jobs are claimed with leases, so several processes share the outbox.
+  startGradeWorker({ baseUrl: config.baseUrl });
   const seeded = await ensureStarterCatalog();
   if (seeded) log.info('starter career catalog loaded', { careers: seeded });
   const server: Server = app.listen(config.port, () => {
@@ -24,8 +27,8 @@ async function main(): Promise<void> {
     stopping = true;
     log.info('shutting down', { signal });
     server.close(() => {
-      void lti
-        .close({ silent: true })
+      void stopGradeWorker()
+        .then(() => lti.close({ silent: true }))
         .catch(() => undefined)
         .then(() => db.stop())
         .finally(() => process.exit(0));

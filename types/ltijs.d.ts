@@ -21,6 +21,10 @@ declare module 'ltijs' {
     platformName(): Promise<string>;
     platformId(): Promise<string>;
     platformKid(): Promise<string>;
+    /** PEM public key of the tool's key pair for this platform (published at the keyset route). */
+    platformPublicKey(): Promise<string>;
+    /** PEM private key of the tool's key pair for this platform (signs deep linking responses, client assertions). */
+    platformPrivateKey(): Promise<string>;
     platformActive(active?: boolean): Promise<boolean>;
     platformAuthEndpoint(): Promise<string>;
     platformAccessTokenEndpoint(): Promise<string>;

@@ -21,6 +21,8 @@ export interface Placement {
   /** AGS line items container of the course, from the launch's AGS claim (to find or create the line item). */
   lineItemsUrl: string | null;
   createdBy: Types.ObjectId;
+  /** The deep linking launch that created it (one answer per deep linking request). */
+  sourceLaunchId: Types.ObjectId | null;
   /** Set when the teacher removes it; launches of a deleted placement get a clear page. */
   deletedAt: Date | null;
   createdAt: Date;
@@ -40,11 +42,13 @@ const placementSchema = new Schema<Placement>(
     lineItemUrl: { type: String, default: null },
     lineItemsUrl: { type: String, default: null },
     createdBy: { type: Schema.Types.ObjectId, required: true },
+    sourceLaunchId: { type: Schema.Types.ObjectId, default: null },
     deletedAt: { type: Date, default: null },
   },
   baseSchemaOptions,
 );
 placementSchema.index({ tenantId: 1, contextId: 1 });
 placementSchema.index({ tenantId: 1, resourceLinkId: 1 });
+placementSchema.index({ tenantId: 1, sourceLaunchId: 1 });
 
 export const PlacementModel = model<Placement>('Placement', placementSchema);

@@ -14,6 +14,13 @@ export interface ActivityProgress {
   /** The teacher's comment with approve / request revision. */
   teacherComment: string | null;
   completedAt: Date | null;
+  /** When the student last submitted it for review (PendingManual). */
+  submittedAt: Date | null;
+  /**
+   * Fingerprint of the part of the plan the completion rule reads, at the last submission: a "needs revision"
+   * goes back to "submitted" only when the student changed that part.
+   */
+  evidence: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -27,6 +34,8 @@ const progressSchema = new Schema<ActivityProgress>(
     response: { type: String, default: null },
     teacherComment: { type: String, default: null },
     completedAt: { type: Date, default: null },
+    submittedAt: { type: Date, default: null },
+    evidence: { type: String, default: null },
   },
   baseSchemaOptions,
 );

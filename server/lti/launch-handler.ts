@@ -10,6 +10,7 @@ import { trustedTenantId } from '../tenants/tenant-id';
 import { signSession } from '../session/session-token';
 import { LtiError } from '../http/errors';
 import { localeFrom } from '../../shared/roles';
+import { afterPlacementLaunch, placementForLaunch } from '../activities/placement-launch.command';
 import type { AppConfig } from '../config';
 
 /**
@@ -51,6 +52,24 @@ export async function completeLaunch(req: Request, res: Response, config: AppCon
   const dl = claims[CLAIM.deepLinking];
   const ags = claims[CLAIM.ags];
   const nrps = claims[CLAIM.nrps];
+  const custom = customParams(claims);
+  // A placed ECAP activity (custom ecap_placement, or a known resource link): unknown/deleted -> placement_missing page.
+  const placement =
+    claims[CLAIM.messageType] === 'LtiResourceLinkRequest'
+      ? await placementForLaunch(
+          tenantId,
+          {
+            deploymentId,
+            contextId: context?.id ?? null,
+            contextTitle: context ? (context.title ?? context.label ?? context.id) : null,
+            resourceLinkId: claims[CLAIM.resourceLink]?.id ?? null,
+            custom,
+            lineItemUrl: ags?.lineitem ?? null,
+            lineItemsUrl: ags?.lineitems ?? null,
+          },
+          user._id,
+        )
+      : null;
   const launch = await LaunchModel.create({
     tenantId,
     userId: user._id,
@@ -59,7 +78,7 @@ export async function completeLaunch(req: Request, res: Response, config: AppCon
     context: context ? { id: context.id, title: context.title ?? context.label ?? context.id } : null,
     resourceLinkId: claims[CLAIM.resourceLink]?.id ?? null,
     targetLinkUri: claims[CLAIM.targetLinkUri] ?? `${config.baseUrl}/lti/launch`,
-    custom: Object.fromEntries(Object.entries(claims[CLAIM.custom] ?? {}).map(([k, v]) => [k, String(v)])),
+    custom,
     deepLinking: dl
       ? { returnUrl: dl.deep_link_return_url, acceptTypes: dl.accept_types, acceptMultiple: dl.accept_multiple ?? false, data: dl.data ?? null }
       : null,
@@ -68,12 +87,21 @@ export async function completeLaunch(req: Request, res: Response, config: AppCon
   });
   await noteLmsOrigins(tenant, [guarded.frameOrigin, webOrigin(req.get('origin')), webOrigin(presentation?.return_url)]);
 
+  if (placement) await afterPlacementLaunch(tenantId, placement, { _id: user._id, role });
+
   const token = signSession(
     { uid: String(user._id), tid: String(tenantId), role, lid: String(launch._id), loc: user.locale },
     config.ltiKey,
     config.sessionTtlSeconds,
   );
-  res.redirect(303, `/app/?tn=${String(tenantId)}#t=${token}`);
+  // The client reads `view` from the fragment: activity:<placementId> opens the placed activity.
+  const view = placement ? `&view=activity:${String(placement._id)}` : '';
+  res.redirect(303, `/app/?tn=${String(tenantId)}#t=${token}${view}`);
+}
+
+/** Custom parameters as strings (platforms may send numbers or booleans for substituted values). */
+function customParams(claims: LaunchClaims): Record<string, string> {
+  return Object.fromEntries(Object.entries(claims[CLAIM.custom] ?? {}).map(([k, v]) => [k, String(v)]));
 }
 
 function displayName(claims: LaunchClaims): string {

@@ -38,6 +38,10 @@ export const LTI_MESSAGES = {
     en: 'Your role in this course does not give access to ECAP Planner.',
     es: 'Tu rol en este curso no da acceso a ECAP Planner.',
   },
+  placement_missing: {
+    en: 'This ECAP activity is no longer available: it was removed from the course or is not part of this district. Ask your teacher to add it again from the ECAP activity picker.',
+    es: 'Esta actividad de ECAP ya no está disponible: se quitó del curso o no pertenece a este distrito. Pide a tu maestro que la agregue de nuevo desde el selector de actividades de ECAP.',
+  },
   internal: {
     en: 'Something went wrong while opening ECAP Planner. Please try again.',
     es: 'Algo salió mal al abrir ECAP Planner. Inténtalo de nuevo.',

@@ -98,7 +98,7 @@ export async function launch(
 export function sessionTokenFrom(res: BrowserResponse): string | null {
   if (res.status !== 303) return null;
   const location = res.headers.get('location') ?? '';
-  return /#t=([^&]+)$/.exec(location)?.[1] ?? null;
+  return /#t=([^&]+)/.exec(location)?.[1] ?? null;
 }
 
 function storageRequest(html: string): Record<string, unknown> & { key: string; value?: string; next?: string } {
