@@ -1,30 +1,87 @@
 import { Router } from 'express';
 import { actorOf, authorize } from '../session/authenticate';
-import { findLaunch } from '../lti/launch.service';
-import { usersInContext } from '../users/user.service';
-import { badRequest, unauthenticated } from '../http/errors';
+import { usersInContext, findUser } from '../users/user.service';
+import { PlacementModel, type Placement } from '../activities/placement.model';
+import { readPlanAs } from '../plans/plan.service';
+import { input, validate } from '../http/validate';
+import { forbidden, notFound } from '../http/errors';
+import { currentCourseLaunch } from './current-course';
+import { classDashboard, type DashboardOptions } from './class-dashboard.query';
+import { reviewActivity } from './review.command';
+import { canManageCourse, isStudentOf } from './course.policies';
+import { dashboardQuerySchema, reviewParamsSchema, studentParamsSchema } from './course.validators';
+import { reviewDecisionSchema } from '../../shared/api/activities';
 import type { CourseOverview } from '../../shared/api/session';
 
-/** GET /api/courses/current: the course of the teacher's launch, its placements and who has launched. */
-export function courseRouter(): Router {
+export type CourseRouterOptions = DashboardOptions;
+
+/**
+ * The teacher's course (docs/api.md), all behind 'course:view' (teachers and admins):
+ * - GET  /courses/current: the launch's course, its placements and who has launched;
+ * - GET  /courses/current/dashboard: the class view (NRPS roster, progress, sync state; filters and sort);
+ * - GET  /courses/current/students/:userId/plan: a student's plan, read-only (audited);
+ * - POST /placements/:placementId/students/:userId/review: approve or request revision.
+ */
+export function courseRouter(options: CourseRouterOptions = {}): Router {
   const router = Router();
+
   router.get('/courses/current', authorize('course:view'), async (req, res) => {
     const actor = actorOf(req);
-    const launch = await findLaunch(actor.tenantId, actor.launchId);
-    if (!launch) throw unauthenticated();
-    if (!launch.context) throw badRequest('This launch did not come from a course.');
-    const students = await usersInContext(actor.tenantId, launch.context.id, 'student');
+    const launch = await currentCourseLaunch(actor);
+    const contextId = launch.context.id;
+    const [students, placements] = await Promise.all([
+      usersInContext(actor.tenantId, contextId, 'student'),
+      PlacementModel.find({ tenantId: actor.tenantId, contextId, deletedAt: null }, { title: 1, points: 1 })
+        .sort({ createdAt: 1, _id: 1 })
+        .lean<Array<Pick<Placement, '_id' | 'title' | 'points'>>>()
+        .exec(),
+    ]);
     const body: CourseOverview = {
       context: launch.context,
-      // Placements arrive with deep linking (activities issue); a course has none until then.
-      placements: [],
+      placements: placements.map((p) => ({ id: String(p._id), title: p.title, points: p.points })),
       roster: students.map((s) => ({
         id: String(s._id),
         name: s.name,
-        lastLaunchAt: (s.contexts.find((c) => c.contextId === launch.context?.id)?.lastLaunchAt ?? s.lastLaunchAt).toISOString(),
+        lastLaunchAt: (s.contexts.find((c) => c.contextId === contextId)?.lastLaunchAt ?? s.lastLaunchAt).toISOString(),
       })),
     };
     res.json(body);
   });
+
+  router.get('/courses/current/dashboard', authorize('course:view'), validate('query', dashboardQuerySchema), async (req, res) => {
+    const actor = actorOf(req);
+    const query = input(req, 'query', dashboardQuerySchema);
+    const [launch, me] = await Promise.all([currentCourseLaunch(actor), findUser(actor.tenantId, actor.userId)]);
+    if (!canManageCourse(actor, me, { tenantId: actor.tenantId, contextId: launch.context.id })) throw forbidden();
+    res.json(await classDashboard(actor.tenantId, launch, query, options));
+  });
+
+  router.get(
+    '/courses/current/students/:userId/plan',
+    authorize('course:view'),
+    authorize('plan:view'),
+    validate('params', studentParamsSchema),
+    async (req, res) => {
+      const actor = actorOf(req);
+      const { userId } = input(req, 'params', studentParamsSchema);
+      const [launch, student] = await Promise.all([currentCourseLaunch(actor), findUser(actor.tenantId, userId)]);
+      if (!student || !isStudentOf(student, launch.context.id)) throw notFound('This student has not opened ECAP Planner from this course yet.');
+      // readPlanAs checks the reader may see this plan (teacher of one of the student's courses) and audits the read.
+      res.json(await readPlanAs(actor, userId));
+    },
+  );
+
+  router.post(
+    '/placements/:placementId/students/:userId/review',
+    authorize('course:view'),
+    validate('params', reviewParamsSchema),
+    validate('body', reviewDecisionSchema),
+    async (req, res) => {
+      const { placementId, userId } = input(req, 'params', reviewParamsSchema);
+      const decision = input(req, 'body', reviewDecisionSchema);
+      res.json(await reviewActivity(actorOf(req), placementId, userId, decision));
+    },
+  );
+
   return router;
 }
