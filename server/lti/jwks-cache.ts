@@ -20,7 +20,8 @@ export function installJwksCache(): void {
     if (options !== undefined) return original(url, options);
     const hit = cache.get(url);
     if (hit && Date.now() - hit.at < TTL_MS) return { json: () => hit.body };
-    const body = original(url).json();
+    // ltijs's client has no timeout: a platform that never answers must not hold launches (or this cache) forever.
+    const body = original(url, { timeout: { request: 10_000 } }).json();
     cache.set(url, { at: Date.now(), body });
     body.catch(() => cache.delete(url));
     return { json: () => body };
