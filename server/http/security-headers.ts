@@ -1,7 +1,10 @@
 import type { NextFunction, Request, Response } from 'express';
 
-/** Content-Security-Policy with the given frame-ancestors; no inline scripts anywhere. */
-export function contentSecurityPolicy(frameAncestors: readonly string[]): string {
+/**
+ * Content-Security-Policy with the given frame-ancestors and form targets; no inline scripts anywhere.
+ * Forms may post to the LMS (the Deep Linking response goes to the platform's return URL).
+ */
+export function contentSecurityPolicy(frameAncestors: readonly string[], formTargets: readonly string[] = []): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
@@ -9,7 +12,7 @@ export function contentSecurityPolicy(frameAncestors: readonly string[]): string
     "img-src 'self' data:",
     "font-src 'self' data:",
     "connect-src 'self'",
-    "form-action 'self'",
+    `form-action ${["'self'", ...formTargets].join(' ')}`,
     "base-uri 'none'",
     "object-src 'none'",
     `frame-ancestors ${frameAncestors.length ? frameAncestors.join(' ') : "'none'"}`,
@@ -27,7 +30,10 @@ export function securityHeaders(_req: Request, res: Response, next: NextFunction
   next();
 }
 
-/** Lets the given LMS origins frame this response (launch pages, the app shell of a tenant). */
+/** Lets the given LMS origins frame this response (launch pages, the app shell of a tenant) and receive its forms. */
 export function allowFraming(res: Response, origins: readonly string[] | '*'): void {
-  res.set('Content-Security-Policy', contentSecurityPolicy(origins === '*' ? ['*'] : ["'self'", ...origins]));
+  res.set(
+    'Content-Security-Policy',
+    origins === '*' ? contentSecurityPolicy(['*']) : contentSecurityPolicy(["'self'", ...origins], origins),
+  );
 }

@@ -85,7 +85,7 @@ export async function completeLaunch(req: Request, res: Response, config: AppCon
     ags: ags ? { lineItems: ags.lineitems ?? null, lineItem: ags.lineitem ?? null, scopes: ags.scope } : null,
     nrps: nrps ? { membershipsUrl: nrps.context_memberships_url } : null,
   });
-  await noteLmsOrigins(tenant, [guarded.frameOrigin, webOrigin(req.get('origin')), webOrigin(presentation?.return_url)]);
+  await noteLmsOrigins(tenant, [guarded.frameOrigin, webOrigin(req.get('origin')), webOrigin(presentation?.return_url), webOrigin(claims[CLAIM.deepLinking]?.deep_link_return_url)]);
 
   if (placement) await afterPlacementLaunch(tenantId, placement, { _id: user._id, role });
 

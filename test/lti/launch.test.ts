@@ -71,6 +71,17 @@ describe('launches through the platform simulator', () => {
     ]);
   });
 
+  it('lets only the district LMS frame the app shell and receive its forms (deep linking returns)', async () => {
+    const { response } = await launch(tool, sim, learnerLaunch(reg.clientId));
+    const shell = (response.headers.get('location') ?? '').split('#')[0]!;
+    const res = await request(tool.app).get(shell);
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain(`frame-ancestors 'self' ${sim.issuer}`);
+    expect(csp).toContain(`form-action 'self' ${sim.issuer}`);
+    const other = await request(tool.app).get('/app/');
+    expect(String(other.headers['content-security-policy'])).toMatch(/frame-ancestors 'self'$/);
+  });
+
   it('keeps one user per LTI subject across launches', async () => {
     const opts = learnerLaunch(reg.clientId, { user: { sub: 'repeat-1', name: 'First Name' } });
     await launch(tool, sim, opts);

@@ -13,6 +13,8 @@ import { clearToken, getToken } from './token';
 export type ApiFailureKind = 'no_token' | 'unauthorized' | 'network' | 'http' | 'contract';
 
 export class ApiFailure extends Error {
+  /** The whole parsed error body (e.g. a 409's `current` section), when there was one. */
+  raw: unknown = null;
   constructor(
     readonly kind: ApiFailureKind,
     readonly status: number | null,
@@ -38,7 +40,7 @@ export function onSessionEnded(listener: Listener): () => void {
 }
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-export type RequestOptions = { body?: unknown; signal?: AbortSignal };
+export type RequestOptions = { body?: unknown; signal?: AbortSignal; keepalive?: boolean };
 
 async function readJson(res: Response): Promise<unknown> {
   const text = await res.text();
@@ -75,6 +77,7 @@ export async function apiRequest<S extends z.ZodType>(
       credentials: 'omit',
       cache: 'no-store',
       signal: options.signal,
+      keepalive: options.keepalive,
     });
   } catch (cause) {
     if (options.signal?.aborted) throw cause; // The caller cancelled: not a failure to report.
@@ -90,10 +93,64 @@ export async function apiRequest<S extends z.ZodType>(
       for (const listener of sessionEndedListeners) listener();
       throw new ApiFailure('unauthorized', 401, body);
     }
-    throw new ApiFailure('http', res.status, body);
+    const failure = new ApiFailure('http', res.status, body);
+    failure.raw = json;
+    throw failure;
   }
 
   const parsed = schema.safeParse(json);
   if (!parsed.success) throw new ApiFailure('contract', res.status, null, { cause: parsed.error });
   return parsed.data;
+}
+
+/**
+ * Calls the API for a non-JSON answer (a file download, a 204) or with a multipart body (an upload), with the
+ * same bearer token and the same failures as apiRequest. Returns the successful Response.
+ */
+export async function apiRaw(
+  method: Method,
+  path: string,
+  options: { form?: FormData; signal?: AbortSignal; accept?: string } = {},
+): Promise<Response> {
+  const token = getToken();
+  if (!token) throw new ApiFailure('no_token', null, null);
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers: { Accept: options.accept ?? 'application/json', Authorization: `Bearer ${token}` },
+      body: options.form,
+      credentials: 'omit',
+      cache: 'no-store',
+      signal: options.signal,
+    });
+  } catch (cause) {
+    if (options.signal?.aborted) throw cause;
+    throw new ApiFailure('network', null, null, { cause });
+  }
+  if (res.ok) return res;
+  const json = await readJson(res).catch(() => null);
+  const parsed = apiErrorSchema.safeParse(json);
+  const body = parsed.success ? parsed.data : null;
+  if (res.status === 401) {
+    clearToken();
+    for (const listener of sessionEndedListeners) listener();
+    throw new ApiFailure('unauthorized', 401, body);
+  }
+  const failure = new ApiFailure('http', res.status, body);
+  failure.raw = json;
+  throw failure;
+}
+
+/** Offers a downloaded file to the user: the API needs the bearer token, so a plain link cannot be used. */
+export function saveBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.rel = 'noopener';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

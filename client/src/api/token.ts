@@ -35,13 +35,23 @@ function writeStored(token: string | null): void {
   }
 }
 
-/** Takes `t` out of a fragment such as `#t=abc&x=1`; returns the token and the fragment without it. */
+/** A placed activity a launch asked to open: the server sends `view=activity:<placementId>`. */
+const VIEW_ACTIVITY = /^activity:([A-Za-z0-9_-]{1,64})$/;
+
+/**
+ * Takes `t` out of a fragment such as `#t=abc&x=1`; returns the token and the fragment without it. A launch's
+ * `view=activity:<placementId>` becomes the hash route `#/activity/<placementId>` (routing/hashRoute.ts), so the
+ * app opens that activity whatever the role.
+ */
 export function splitFragment(hash: string): { token: string | null; rest: string } {
   const params = new URLSearchParams(hash.startsWith('#') ? hash.slice(1) : hash);
   const token = params.get('t');
   params.delete('t');
+  const view = VIEW_ACTIVITY.exec(params.get('view') ?? '');
+  const clean = token && token.trim() ? token.trim() : null;
+  if (view) return { token: clean, rest: `#/activity/${view[1]}` };
   const rest = params.toString();
-  return { token: token && token.trim() ? token.trim() : null, rest: rest ? `#${rest}` : '' };
+  return { token: clean, rest: rest ? `#${rest}` : '' };
 }
 
 /**
@@ -53,13 +63,16 @@ export function initToken(loc: Location = window.location, hist: History = windo
   if (token) {
     current = token;
     writeStored(token);
+  } else {
+    current = readStored();
+  }
+  // Strip the token, and turn a launch's `view=` into its hash route (a reload keeps the route, not the token).
+  if (token || (rest.startsWith('#/activity/') && rest !== loc.hash)) {
     try {
       hist.replaceState(hist.state, '', `${loc.pathname}${loc.search}${rest}`);
     } catch {
       // replaceState can throw in sandboxed documents; the token still works from memory.
     }
-  } else {
-    current = readStored();
   }
   return current;
 }

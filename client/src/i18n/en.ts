@@ -2,6 +2,9 @@
  * English catalog: the source of every user-facing string in the client. Keys are flat, grouped by screen;
  * `{name}` marks a variable filled by `t(key, { name })`. es.ts must define exactly these keys.
  */
+import { activitiesEn } from './activities.en';
+import { planEn } from './plan.en';
+
 export const en = {
   'app.name': 'ECAP Planner',
   'app.loading': 'Loading…',
@@ -102,6 +105,9 @@ export const en = {
   'parent.notSignedIn': 'Student not yet signed in to ECAP Planner',
   'parent.empty': 'No students are linked to your account yet. Ask your school to connect your account.',
   'parent.listLabel': 'Your children',
+
+  ...planEn,
+  ...activitiesEn,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

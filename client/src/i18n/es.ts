@@ -1,4 +1,6 @@
 import type { MessageKey } from './en';
+import { activitiesEs } from './activities.es';
+import { planEs } from './plan.es';
 
 /**
  * Spanish catalog, for students and families in the US: informal "tú" for students, plain words for families.
@@ -107,4 +109,7 @@ export const es: Record<MessageKey, string> = {
   'parent.empty':
     'Todavía no hay estudiantes vinculados a su cuenta. Pídale a la escuela que conecte su cuenta.',
   'parent.listLabel': 'Sus hijos',
+
+  ...planEs,
+  ...activitiesEs,
 };

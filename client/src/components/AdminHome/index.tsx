@@ -4,6 +4,7 @@ import { api } from '../../api';
 import { useResource } from '../../api/useResource';
 import { useT } from '../../i18n';
 import { DeploymentsPanel } from '../DeploymentsPanel';
+import { RequirementsEditor } from '../RequirementsEditor';
 import { ResourceView } from '../ResourceView';
 import type { RoleHomeProps } from '../RoleHome/props';
 import { TenantSettingsForm } from '../TenantSettingsForm';
@@ -32,6 +33,10 @@ export function AdminHome(_props: RoleHomeProps) {
             {t('admin.deploymentsHeading')}
           </Heading>
           <DeploymentsPanel deployments={data.deployments} onAdded={replace} />
+          <Heading level="h2" variant="titleSection" margin="x-large 0 small 0">
+            {t('requirements.heading')}
+          </Heading>
+          <RequirementsEditor />
         </>
       )}
     </ResourceView>

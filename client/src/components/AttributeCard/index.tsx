@@ -1,4 +1,5 @@
 import { Heading } from '@instructure/ui-heading/v11_6';
+import { Link } from '@instructure/ui-link/v11_6';
 import { ProgressBar } from '@instructure/ui-progress/v11_6';
 import { Text } from '@instructure/ui-text/v11_6';
 import { View } from '@instructure/ui-view/v11_6';
@@ -9,7 +10,7 @@ const columnStyle = { display: 'flex', flexDirection: 'column', height: '100%' }
 const bottomStyle = { marginTop: 'auto', paddingTop: '0.75rem' } as const;
 
 /** One ECAP attribute: its name, what it covers, and a labelled progress bar (completed of total). */
-export function AttributeCard({ attribute, completed, total }: AttributeCardProps) {
+export function AttributeCard({ attribute, completed, total, href }: AttributeCardProps) {
   const t = useT();
   const name = t(`student.attribute.${attribute}`);
   const done = Math.min(completed, total);
@@ -18,7 +19,13 @@ export function AttributeCard({ attribute, completed, total }: AttributeCardProp
     <View as="li" display="block" borderWidth="small" borderRadius="medium" padding="medium" height="100%">
       <div style={columnStyle}>
         <Heading level="h3" margin="0 0 x-small 0">
-          {name}
+          {href ? (
+            <Link href={href} isWithinText={false}>
+              {name}
+            </Link>
+          ) : (
+            name
+          )}
         </Heading>
         <Text as="p" size="small">
           {t(`student.attribute.${attribute}.description`)}

@@ -7,4 +7,6 @@ export type AttributeCardProps = {
   completed: number;
   /** Steps in this attribute this school year (at least 1). */
   total: number;
+  /** Where the card's heading links to (the attribute's screen). */
+  href?: string;
 };

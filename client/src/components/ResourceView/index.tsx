@@ -14,7 +14,7 @@ export function statusKindOf(failure: ApiFailure): StatusKind {
     case 'network':
       return 'offline';
     case 'http':
-      return failure.status === 403 ? 'forbidden' : 'error';
+      return failure.status === 403 ? 'forbidden' : failure.status === 404 ? 'notFound' : 'error';
     case 'contract':
       return 'error';
   }

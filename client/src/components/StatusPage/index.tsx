@@ -11,6 +11,7 @@ const messages: Record<StatusKind, { title: MessageKey; body: MessageKey }> = {
   sessionEnded: { title: 'status.sessionEnded.title', body: 'status.sessionEnded.body' },
   offline: { title: 'status.offline.title', body: 'status.offline.body' },
   forbidden: { title: 'status.forbidden.title', body: 'status.forbidden.body' },
+  notFound: { title: 'status.notFound.title', body: 'status.notFound.body' },
   error: { title: 'status.error.title', body: 'status.error.body' },
   unknownRole: { title: 'status.error.title', body: 'status.unknownRole.body' },
 };

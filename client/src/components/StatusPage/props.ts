@@ -1,5 +1,5 @@
 /** Which situation the page explains; each has a title and body in the i18n catalog. */
-export type StatusKind = 'noToken' | 'sessionEnded' | 'offline' | 'forbidden' | 'error' | 'unknownRole';
+export type StatusKind = 'noToken' | 'sessionEnded' | 'offline' | 'forbidden' | 'notFound' | 'error' | 'unknownRole';
 
 export type StatusPageProps = {
   /** The situation to explain. */

@@ -1,96 +1,165 @@
-import { Heading } from '@instructure/ui-heading/v11_6';
-import { List } from '@instructure/ui-list/v11_6';
-import { Table } from '@instructure/ui-table/v11_6';
-import { Text } from '@instructure/ui-text/v11_6';
-import { View } from '@instructure/ui-view/v11_6';
-import type { CourseOverview } from '../../../../shared/api/session';
-import { api } from '../../api';
-import { useResource } from '../../api/useResource';
-import { useI18n } from '../../i18n';
+import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
+import type { ClassDashboardView } from '../../../../shared/api/activities';
+import { ApiFailure, api } from '../../api';
+import { activitiesApi } from '../../api/activities';
+import { activityHref, activityIdFromHash, focusHeading, studentIdFromHash, useLocationHash } from '../../routing/hashRoute';
+import { ClassDashboard } from '../ClassDashboard';
+import type { ClassDashboardProps, DashboardFilters } from '../ClassDashboard/props';
+import { LoadingState } from '../LoadingState';
 import { ResourceView } from '../ResourceView';
 import type { RoleHomeProps } from '../RoleHome/props';
+import type { Resource } from '../../api/useResource';
 
-const loadCourse = (signal: AbortSignal) => api.currentCourse({ signal });
+const ActivityPicker = lazy(() => import('../ActivityPicker'));
+const StudentPlanReview = lazy(() => import('../StudentPlanReview'));
 
-function formatDate(iso: string, locale: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+type Dashboard = {
+  /** The first load (a page-level spinner or failure page); later loads keep the data on screen. */
+  resource: Resource<ClassDashboardView>;
+  loading: boolean;
+  failure: ApiFailure | null;
+};
+
+/** Loads the class view for the filters; `refresh()` asks the LMS for the roster again. */
+function useDashboard(filters: DashboardFilters) {
+  const [state, setState] = useState<Dashboard>({ resource: { status: 'loading' }, loading: true, failure: null });
+  const [request, setRequest] = useState({ attempt: 0, refresh: false });
+  useEffect(() => {
+    const controller = new AbortController();
+    setState((s) => ({ ...s, loading: true, failure: null }));
+    activitiesApi
+      .dashboard(
+        { status: filters.status ?? undefined, activity: filters.activity ?? undefined, sort: filters.sort, refresh: request.refresh },
+        { signal: controller.signal },
+      )
+      .then(
+        (data) => setState({ resource: { status: 'ready', data }, loading: false, failure: null }),
+        (e: unknown) => {
+          if (controller.signal.aborted) return;
+          const failure = e instanceof ApiFailure ? e : new ApiFailure('contract', null, null, { cause: e });
+          setState((s) => (s.resource.status === 'ready' ? { ...s, loading: false, failure } : { resource: { status: 'failed', failure }, loading: false, failure }));
+        },
+      );
+    return () => controller.abort();
+  }, [filters.status, filters.activity, filters.sort, request]);
+  const reload = useCallback(() => setRequest((r) => ({ attempt: r.attempt + 1, refresh: false })), []);
+  const refresh = useCallback(() => setRequest((r) => ({ attempt: r.attempt + 1, refresh: true })), []);
+  const update = useCallback((change: (data: ClassDashboardView) => ClassDashboardView) => {
+    setState((s) => (s.resource.status === 'ready' ? { ...s, resource: { status: 'ready', data: change(s.resource.data) } } : s));
+  }, []);
+  return { ...state, reload, refresh, update };
 }
 
-function Placements({ course }: { course: CourseOverview }) {
-  const { t } = useI18n();
-  if (course.placements.length === 0) return <Text as="p">{t('teacher.placementsEmpty')}</Text>;
-  return (
-    <List margin="0">
-      {course.placements.map((p) => (
-        <List.Item key={p.id}>
-          <Text weight="bold">{p.title}</Text>
-          <Text color="secondary">
-            {' · '}
-            {p.points === null ? t('teacher.notGraded') : t('teacher.points', { points: p.points })}
-          </Text>
-        </List.Item>
-      ))}
-    </List>
-  );
+/** Changes one student's cell of one activity. */
+function patchCell(
+  data: ClassDashboardView,
+  userId: string,
+  placementId: string,
+  patch: Partial<ClassDashboardView['students'][number]['progress'][string]>,
+): ClassDashboardView {
+  return {
+    ...data,
+    students: data.students.map((row) => {
+      if (row.userId !== userId) return row;
+      const cell = row.progress[placementId] ?? { status: 'not_started' as const, sync: 'none' as const, syncError: null, updatedAt: null };
+      return { ...row, progress: { ...row.progress, [placementId]: { ...cell, ...patch } } };
+    }),
+  };
 }
 
-function Roster({ course }: { course: CourseOverview }) {
-  const { t, locale } = useI18n();
-  if (course.roster.length === 0) return <Text as="p">{t('teacher.rosterEmpty')}</Text>;
-  const students = [...course.roster].sort((a, b) => a.name.localeCompare(b.name, locale));
-  return (
-    <View as="div" overflowX="auto">
-      <Table caption={t('teacher.rosterCaption')}>
-        <Table.Head>
-          <Table.Row>
-            <Table.ColHeader id="roster-name">{t('teacher.rosterName')}</Table.ColHeader>
-            <Table.ColHeader id="roster-last">{t('teacher.rosterLastOpened')}</Table.ColHeader>
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {students.map((s) => (
-            <Table.Row key={s.id}>
-              <Table.RowHeader>{s.name}</Table.RowHeader>
-              <Table.Cell>{formatDate(s.lastLaunchAt, locale)}</Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
-    </View>
-  );
-}
+/** The class dashboard and a student's read-only plan, by hash route. */
+function CourseHome() {
+  const hash = useLocationHash();
+  const studentId = studentIdFromHash(hash);
+  const activityId = activityIdFromHash(hash);
+  const [filters, setFilters] = useState<DashboardFilters>(() => ({ status: null, activity: activityId, sort: 'name' }));
+  const [placements, setPlacements] = useState<Array<{ id: string; title: string }>>([]);
+  const dashboard = useDashboard(filters);
 
-/** Teacher home: the course, its ECAP activity placements, and the students who have launched so far. */
-export function TeacherHome(_props: RoleHomeProps) {
-  const { t } = useI18n();
-  const [course, retry] = useResource(loadCourse);
+  // A link to a placed activity (`#/activity/<id>`, as a launch from the LMS opens it) filters the dashboard.
+  useEffect(() => {
+    if (activityId) setFilters((f) => (f.activity === activityId ? f : { ...f, activity: activityId }));
+  }, [activityId]);
+
+  // Every placement of the course, for the activity filter (the dashboard may be filtered to one).
+  useEffect(() => {
+    const controller = new AbortController();
+    api.currentCourse({ signal: controller.signal }).then(
+      (course) => setPlacements(course.placements.map((p) => ({ id: p.id, title: p.title }))),
+      () => undefined,
+    );
+    return () => controller.abort();
+  }, []);
+
+  // Back on the dashboard from a student's plan: its heading takes focus.
+  const wasStudent = useRef(false);
+  useEffect(() => {
+    if (wasStudent.current && !studentId) requestAnimationFrame(() => focusHeading());
+    wasStudent.current = studentId !== null;
+  }, [studentId]);
+
+  const changeFilters = (next: DashboardFilters) => {
+    setFilters(next);
+    // Keep the address in step, so a reload shows the same activity (without a history entry per filter).
+    const href = next.activity ? activityHref(next.activity) : '#/';
+    try {
+      window.history.replaceState(window.history.state, '', href);
+    } catch {
+      // Sandboxed documents may refuse; the filter still applies.
+    }
+  };
+  const onSyncChange: ClassDashboardProps['onSyncChange'] = (userId, placementId, sync) =>
+    dashboard.update((data) => patchCell(data, userId, placementId, sync));
+
+  const data = dashboard.resource.status === 'ready' ? dashboard.resource.data : null;
+  const options = placements.length > 0 ? placements : (data?.placements ?? []);
+
+  if (studentId) {
+    return (
+      <Suspense fallback={<LoadingState />}>
+        <StudentPlanReview
+          key={studentId}
+          userId={studentId}
+          row={data?.students.find((s) => s.userId === studentId) ?? null}
+          placements={data?.placements ?? []}
+          backHref={filters.activity ? activityHref(filters.activity) : '#/'}
+          onReviewed={(userId, placementId, status) => dashboard.update((d) => patchCell(d, userId, placementId, { status }))}
+        />
+      </Suspense>
+    );
+  }
   return (
-    <ResourceView resource={course} onRetry={retry}>
-      {(data) => (
-        <>
-          <Heading level="h1" margin="0 0 xx-small 0">
-            {data.context.title}
-          </Heading>
-          <Text as="p" size="large" color="secondary">
-            {t('teacher.subtitle')}
-          </Text>
-          <Heading level="h2" variant="titleSection" margin="large 0 small 0">
-            {t('teacher.placementsHeading')}
-          </Heading>
-          <Placements course={data} />
-          <Heading level="h2" variant="titleSection" margin="large 0 small 0">
-            {t('teacher.rosterHeading')}
-          </Heading>
-          <Text as="p" size="small" color="secondary">
-            {t('teacher.rosterNote')}
-          </Text>
-          <Roster course={data} />
-        </>
+    <ResourceView resource={dashboard.resource} onRetry={dashboard.reload}>
+      {(loaded) => (
+        <ClassDashboard
+          data={loaded}
+          allPlacements={options}
+          filters={filters}
+          onFiltersChange={changeFilters}
+          onRefreshRoster={dashboard.refresh}
+          loading={dashboard.loading}
+          failure={dashboard.failure}
+          onSyncChange={onSyncChange}
+        />
       )}
     </ResourceView>
   );
+}
+
+/**
+ * Teacher home. A deep linking launch (the LMS's activity chooser) shows the activity picker; a course launch
+ * shows the class dashboard (`#/`, or `#/activity/<placementId>` filtered to one placed activity) and a student's
+ * read-only plan (`#/student/<userId>`).
+ */
+export function TeacherHome({ session }: RoleHomeProps) {
+  if (session.messageType === 'LtiDeepLinkingRequest') {
+    return (
+      <Suspense fallback={<LoadingState />}>
+        <ActivityPicker session={session} />
+      </Suspense>
+    );
+  }
+  return <CourseHome />;
 }
 
 export default TeacherHome;
