@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   const { drainGradeOutbox } = await import('../server/grades/grade-worker');
   const { trustedTenantId } = await import('../server/tenants/tenant-id');
 
-  const tool = await startTestApp({ LOG_LEVEL: 'error' });
+  const tool = await startTestApp({ env: { LOG_LEVEL: 'error' } });
   const sim = await PlatformSimulator.start({ product: 'canvas' });
   const reg = await registerToolManually(tool, sim);
   const tenant = await TenantModel.findOne({ issuer: sim.issuer, clientId: reg.clientId }).lean().exec();

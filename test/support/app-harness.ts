@@ -25,10 +25,19 @@ export function freshMongoUri(): string {
 }
 
 /** The real app on a real port (the platform simulator calls it over HTTP), with its own database. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /** Extra environment for loadConfig. */
+  env?: Record<string, string>;
+  /** Host name in BASE_URL (the browser journeys use "localhost" so the tool is another site than the LMS). */
+  host?: string;
+  /** Cookies as over https (SameSite=None; Secure), which Chromium also accepts on http://localhost. */
+  secureCookies?: boolean;
+}
+
+export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const baseUrl = `http://${opts.host ?? '127.0.0.1'}:${(server.address() as AddressInfo).port}`;
   const config = loadConfig({
     NODE_ENV: 'test',
     BASE_URL: baseUrl,
@@ -36,8 +45,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     LTI_KEY: randomBytes(32).toString('hex'),
     ADMIN_TOKEN: TEST_ADMIN_TOKEN,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
-    ...env,
+    ...opts.env,
   });
+  if (opts.secureCookies) config.secureCookies = true;
   const db: Database = await startDatabase(config);
   const { app, lti } = createApp(config, db.uri);
   await lti.deploy({ serverless: true, silent: true });

@@ -5,14 +5,8 @@
  * Cross-site on purpose: the LMS (simulator) is http://127.0.0.1:<port> and the tool is http://localhost:<port>,
  * two different sites, so the tool runs as a third-party iframe exactly as in Canvas/Schoology/Moodle.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { randomBytes } from 'node:crypto';
 import type { Frame, FrameLocator, Page } from 'playwright-core';
-import { loadConfig } from '../../../server/config';
-import { startDatabase } from '../../../server/db/database';
-import { createApp } from '../../../server/app';
-import { TEST_ADMIN_TOKEN, freshMongoUri, type TestApp } from '../../support/app-harness';
+import { startTestApp, type TestApp } from '../../support/app-harness';
 import { PlatformSimulator, type LaunchOptions, type LoginInitiation, type ToolRegistration } from '../../support/platform-simulator';
 import { registerToolManually } from '../../support/lti-flow';
 
@@ -23,34 +17,8 @@ export const TOOL_FRAME = 'iframe[name="tool-frame"]';
  * 127.0.0.1) and with the cookie settings of an https deployment (SameSite=None; Secure, which Chromium accepts
  * on http://localhost), so the browser treats the tool's cookies as it would in production.
  */
-export async function startCrossSiteTool(): Promise<TestApp> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const baseUrl = `http://localhost:${(server.address() as AddressInfo).port}`;
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    BASE_URL: baseUrl,
-    MONGODB_URI: freshMongoUri(),
-    LTI_KEY: randomBytes(32).toString('hex'),
-    ADMIN_TOKEN: TEST_ADMIN_TOKEN,
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
-  });
-  config.secureCookies = true;
-  const db = await startDatabase(config);
-  const { app, lti } = createApp(config, db.uri);
-  await lti.deploy({ serverless: true, silent: true });
-  server.on('request', app);
-  return {
-    baseUrl,
-    app,
-    lti,
-    config,
-    async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await lti.close({ silent: true });
-    },
-  };
+export function startCrossSiteTool(): Promise<TestApp> {
+  return startTestApp({ host: 'localhost', secureCookies: true });
 }
 
 export interface Lms {
