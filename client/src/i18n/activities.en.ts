@@ -100,7 +100,7 @@ export const activitiesEn = {
   'dashboard.roster.launches':
     'Your learning platform did not share the class list, so only students who have opened ECAP Planner are listed.',
   'dashboard.roster.error': 'The class list could not be updated: {error}',
-  'dashboard.summary': '{count} students; {never} have not opened ECAP Planner yet.',
+  'dashboard.summary': 'Students: {count}. Not opened ECAP Planner yet: {never}.',
   'dashboard.refresh': 'Refresh roster',
   'dashboard.filter.status': 'Status',
   'dashboard.filter.allStatuses': 'All statuses',

@@ -101,7 +101,7 @@ export const activitiesEs: Record<ActivitiesMessageKey, string> = {
   'dashboard.roster.launches':
     'Su plataforma de aprendizaje no compartió la lista de la clase; solo aparecen los estudiantes que ya abrieron ECAP Planner.',
   'dashboard.roster.error': 'No se pudo actualizar la lista de la clase: {error}',
-  'dashboard.summary': '{count} estudiantes; {never} todavía no abrieron ECAP Planner.',
+  'dashboard.summary': 'Estudiantes: {count}. Todavía sin abrir ECAP Planner: {never}.',
   'dashboard.refresh': 'Actualizar la lista',
   'dashboard.filter.status': 'Estado',
   'dashboard.filter.allStatuses': 'Todos los estados',
