@@ -41,6 +41,8 @@ export function AttributeCard({ attribute, completed, total, href }: AttributeCa
             formatScreenReaderValue={() => value}
             meterColor={done >= total ? 'success' : 'brand'}
             margin="xx-small 0 0 0"
+            // A visible track, so an empty bar reads as "0 of n" and not as a divider line.
+            themeOverride={{ trackColor: '#E8EAEC', trackBottomBorderColor: '#6A7883' }}
           />
         </div>
       </div>
