@@ -3,7 +3,14 @@ import { LtiError } from '../http/errors';
 import type { TenantId } from '../tenants/tenant-id';
 import type { AppRole } from '../../shared/roles';
 import { CUSTOM_PLACEMENT } from './deep-linking.command';
-import { attachLaunchServices, ensureProgress, findPlacement, findPlacementByResourceLink, insertPlacements } from './placement.service';
+import {
+  attachLaunchServices,
+  ensureProgress,
+  findPlacement,
+  findPlacementByResourceLink,
+  findRemovedPlacementByResourceLink,
+  insertPlacements,
+} from './placement.service';
 import { evaluateStudent } from './completion.command';
 import type { Placement } from './placement.model';
 
@@ -33,8 +40,14 @@ export async function placementForLaunch(tenantId: TenantId, link: ResourceLinkL
   if (!named) {
     if (!link.contextId || !link.resourceLinkId) return null;
     const byLink = await findPlacementByResourceLink(tenantId, link.contextId, link.resourceLinkId);
-    if (byLink) await attachLaunchServices(tenantId, byLink, link);
-    return byLink;
+    if (byLink) {
+      await attachLaunchServices(tenantId, byLink, link);
+      return byLink;
+    }
+    // A link the teacher removed from ECAP Planner (it stays in the LMS course): the clear page, not the plan.
+    const removed = await findRemovedPlacementByResourceLink(tenantId, link.contextId, link.resourceLinkId);
+    if (removed) throw missing('the placement was deleted', String(removed._id));
+    return null;
   }
   const placement = await findPlacement(tenantId, named);
   if (!placement) throw missing('custom ecap_placement names no placement of this district', named);
@@ -52,6 +65,9 @@ async function copiedPlacement(tenantId: TenantId, original: Placement, link: Re
       await attachLaunchServices(tenantId, existing, link);
       return existing;
     }
+    // The copy was removed from ECAP Planner in this course: do not bring it back with a new copy.
+    const removed = await findRemovedPlacementByResourceLink(tenantId, contextId, link.resourceLinkId);
+    if (removed) throw missing('the placement was deleted', String(removed._id));
   }
   const [copy] = await insertPlacements(tenantId, [
     {

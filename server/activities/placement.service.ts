@@ -20,6 +20,21 @@ export function findPlacementByResourceLink(tenantId: TenantId, contextId: strin
   return PlacementModel.findOne({ tenantId, contextId, resourceLinkId, deletedAt: null }).lean<Placement>().exec();
 }
 
+/** A removed placement of this course's link (so a launch of a removed link gets a clear page, not the plan). */
+export function findRemovedPlacementByResourceLink(tenantId: TenantId, contextId: string, resourceLinkId: string): Promise<Placement | null> {
+  return PlacementModel.findOne({ tenantId, contextId, resourceLinkId, deletedAt: { $ne: null } }).sort({ deletedAt: -1 }).lean<Placement>().exec();
+}
+
+/**
+ * Removes a placement from ECAP Planner (the teacher's "Remove"): sets deletedAt, atomically on a live placement,
+ * so of two removals only one succeeds (the other gets null). Progress rows and grade jobs are never deleted.
+ */
+export function markPlacementDeleted(tenantId: TenantId, placementId: Types.ObjectId, at = new Date()): Promise<Placement | null> {
+  return PlacementModel.findOneAndUpdate({ _id: placementId, tenantId, deletedAt: null }, { $set: { deletedAt: at } }, { new: true })
+    .lean<Placement>()
+    .exec();
+}
+
 /** Live placements of a set of courses. */
 export function placementsInContexts(tenantId: TenantId, contextIds: string[]): Promise<Placement[]> {
   if (contextIds.length === 0) return Promise.resolve([]);

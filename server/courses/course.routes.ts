@@ -8,9 +8,11 @@ import { forbidden, notFound } from '../http/errors';
 import { currentCourseLaunch } from './current-course';
 import { classDashboard, type DashboardOptions } from './class-dashboard.query';
 import { reviewActivity } from './review.command';
+import { studentProgress } from './student-progress.query';
+import { removePlacement } from './remove-placement.command';
 import { canManageCourse, isStudentOf } from './course.policies';
-import { dashboardQuerySchema, reviewParamsSchema, studentParamsSchema } from './course.validators';
-import { reviewDecisionSchema } from '../../shared/api/activities';
+import { dashboardQuerySchema, placementParamsSchema, reviewParamsSchema, studentParamsSchema } from './course.validators';
+import { reviewDecisionSchema, type PlacementRemovedView, type StudentProgressView } from '../../shared/api/activities';
 import type { CourseOverview } from '../../shared/api/session';
 
 export type CourseRouterOptions = DashboardOptions;
@@ -20,7 +22,9 @@ export type CourseRouterOptions = DashboardOptions;
  * - GET  /courses/current: the launch's course, its placements and who has launched;
  * - GET  /courses/current/dashboard: the class view (NRPS roster, progress, sync state; filters and sort);
  * - GET  /courses/current/students/:userId/plan: a student's plan, read-only (audited);
- * - POST /placements/:placementId/students/:userId/review: approve or request revision.
+ * - GET  /placements/:placementId/students/:userId/progress: a student's progress and response (for the review);
+ * - POST /placements/:placementId/students/:userId/review: approve or request revision;
+ * - DELETE /placements/:placementId: remove a placed activity from ECAP Planner (soft delete).
  */
 export function courseRouter(options: CourseRouterOptions = {}): Router {
   const router = Router();
@@ -82,6 +86,23 @@ export function courseRouter(options: CourseRouterOptions = {}): Router {
       res.json(await reviewActivity(actorOf(req), placementId, userId, decision));
     },
   );
+
+  router.get(
+    '/placements/:placementId/students/:userId/progress',
+    authorize('course:view'),
+    validate('params', reviewParamsSchema),
+    async (req, res) => {
+      const { placementId, userId } = input(req, 'params', reviewParamsSchema);
+      const body: StudentProgressView = await studentProgress(actorOf(req), placementId, userId);
+      res.set('Cache-Control', 'no-store').json(body);
+    },
+  );
+
+  router.delete('/placements/:placementId', authorize('course:view'), validate('params', placementParamsSchema), async (req, res) => {
+    const { placementId } = input(req, 'params', placementParamsSchema);
+    const body: PlacementRemovedView = await removePlacement(actorOf(req), placementId);
+    res.json(body);
+  });
 
   return router;
 }

@@ -27,3 +27,4 @@ export type DashboardQuery = z.infer<typeof dashboardQuerySchema>;
 
 export const studentParamsSchema = z.object({ userId: objectId('Not a student id') });
 export const reviewParamsSchema = z.object({ placementId: objectId('Not an activity id'), userId: objectId('Not a student id') });
+export const placementParamsSchema = z.object({ placementId: objectId('Not an activity id') });

@@ -130,3 +130,29 @@ export const reviewDecisionSchema = z
 
 /** POST /api/activities/:placementId/response (student, custom activities): the student's answer. */
 export const activityResponseSchema = z.object({ text: z.string().trim().min(1, 'Write your response').max(8000) }).strict();
+
+/**
+ * GET /api/placements/:placementId/students/:userId/progress (teacher of the placement's course, or an admin of
+ * its district): one student's progress on a placed activity, with what they submitted, for the review.
+ * A student who never opened the activity is `not_started` with nulls (`updatedAt` null: no progress yet).
+ */
+export interface StudentProgressView {
+  status: ProgressStatus;
+  /** Custom activities: the student's response (null for built-in activities, whose evidence is the plan). */
+  response: string | null;
+  /** The teacher's comment with the last approve / request revision. */
+  teacherComment: string | null;
+  submittedAt: string | null;
+  completedAt: string | null;
+  updatedAt: string | null;
+}
+
+/**
+ * DELETE /api/placements/:placementId (teacher of the course, or an admin of its district): the placement is
+ * removed from ECAP Planner (soft delete; progress and grade jobs are kept). The LMS link stays in the course.
+ */
+export interface PlacementRemovedView {
+  id: string;
+  title: string;
+  removedAt: string;
+}

@@ -12,9 +12,14 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { INTEREST_ITEMS, scoreInterestInventory } from '../../shared/career/inventory';
 import type { PlanView } from '../../shared/api/plan';
 import { drainGradeOutbox, type DrainOptions } from '../../server/grades/grade-worker';
-import { launchBrowser, requireClientBuild } from './support/browser';
+import { launchBrowser, newPage, requireClientBuild } from './support/browser';
+import { CustomActivityModel } from '../../server/activities/custom-activity.model';
+import { PlacementModel } from '../../server/activities/placement.model';
+import { ActivityProgressModel } from '../../server/activities/progress.model';
+import { TenantModel } from '../../server/tenants/tenant.model';
+import { UserModel } from '../../server/users/user.model';
 import { axeToolFrame } from './support/axe';
-import { startLms, type Lms } from './support/journey';
+import { TOOL_FRAME, openFromLms, startLms, type Lms } from './support/journey';
 import { openSection, waitForSaved } from './support/plan';
 import {
   answerInterestInventory,
@@ -288,5 +293,101 @@ describe('a teacher places activities, a student completes one, the score reache
     await frame.getByRole('button', { name: 'Refresh roster' }).click();
     await waitForCellText(cell, /Completed.*Grade synced/);
     await axeToolFrame(teacher!.page);
+  });
+
+  it('the teacher reads a submitted custom response (and the previous comment) beside Approve / Request revision', async () => {
+    // A district activity placed in the course, answered by Ana, returned once and submitted again (set up in the
+    // database: the student's side of custom activities is covered by the API tests).
+    const tenant = (await TenantModel.findOne({ issuer: lms.sim.issuer, clientId: lms.reg.clientId }).lean())!;
+    const ana = (await UserModel.findOne({ tenantId: tenant._id, ltiSubject: ANA.sub }).lean())!;
+    const activity = await CustomActivityModel.create({
+      tenantId: tenant._id,
+      title: 'Informational interview',
+      prompt: 'Interview someone who works in a career you like.',
+      evidence: 'Five questions and their answers',
+      gradeBands: ['9'],
+      suggestedPoints: 5,
+      createdBy: ana._id,
+    });
+    const placement = await PlacementModel.create({
+      tenantId: tenant._id,
+      deploymentId: lms.reg.deploymentId,
+      contextId: COURSE.id,
+      contextTitle: COURSE.title,
+      activityId: String(activity._id),
+      title: 'Informational interview',
+      points: 5,
+      createdBy: ana._id,
+    });
+    await ActivityProgressModel.create({
+      tenantId: tenant._id,
+      placementId: placement._id,
+      userId: ana._id,
+      status: 'submitted',
+      response: 'I interviewed a nurse.\nShe works three twelve-hour shifts a week.',
+      teacherComment: 'Add the questions you asked.',
+      submittedAt: new Date(),
+    });
+    // And a built-in activity waiting for review: its evidence is the plan itself.
+    await ActivityProgressModel.updateOne(
+      { tenantId: tenant._id, placementId: placed[LOG.id]!.placementId, userId: ana._id },
+      { $set: { status: 'submitted', submittedAt: new Date() } },
+      { upsert: true },
+    );
+
+    const { frame, page } = teacher!;
+    await frame.getByRole('button', { name: 'Refresh roster' }).click();
+    await dashboardTable(frame, COURSE.title).getByRole('columnheader', { name: /^Informational interview/ }).waitFor();
+    await waitForCellText(() => dashboardCell(frame, COURSE.title, ANA.name, 'Informational interview'), /Submitted/);
+    await frame.getByRole('link', { name: `Review ${ANA.name}: Informational interview` }).click();
+    await frame.getByRole('heading', { level: 1, name: `Plan of ${ANA.name}` }).waitFor();
+    const review = frame.getByRole('group', { name: 'Review: Informational interview' });
+    await review.getByRole('heading', { level: 3, name: `Response of ${ANA.name}` }).waitFor();
+    await review.getByText('She works three twelve-hour shifts a week.', { exact: false }).waitFor();
+    await review.getByText(/^Submitted /).waitFor();
+    await review.getByText('Previous teacher comment').waitFor();
+    await review.getByText('Add the questions you asked.').waitFor();
+    await review.getByRole('button', { name: 'Approve Informational interview' }).waitFor();
+    await review.getByRole('button', { name: 'Request revision of Informational interview' }).waitFor();
+    const builtIn = frame.getByRole('group', { name: `Review: ${LOG.title}` });
+    await builtIn.getByText('The evidence for this activity is in the student’s plan, in the Extracurricular section.').waitFor();
+    expect(await builtIn.getByRole('heading', { name: /^Response of/ }).count()).toBe(0);
+    await axeToolFrame(page);
+    await frame.getByRole('link', { name: 'Back to the class dashboard' }).click();
+    await dashboardTable(frame, COURSE.title).waitFor();
+  });
+
+  it('the teacher removes the Extracurricular Log from ECAP Planner; its column goes and its LMS link shows a notice', async () => {
+    const { frame, page } = teacher!;
+    await frame.getByRole('button', { name: `Remove ${LOG.title} from ECAP Planner` }).click();
+    const dialog = frame.getByRole('dialog', { name: `Remove ${LOG.title} from ECAP Planner?` });
+    await dialog.getByText(/The link stays in your course/).waitFor();
+    await dialog.getByText('Grades already sent stay in the gradebook. Grades not sent yet are not sent.').waitFor();
+    await axeToolFrame(page);
+    // Cancel keeps it.
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect((await dashboardTable(frame, COURSE.title).getByRole('columnheader').allTextContents()).some((h) => h.startsWith(LOG.title))).toBe(true);
+
+    await frame.getByRole('button', { name: `Remove ${LOG.title} from ECAP Planner` }).click();
+    await dialog.getByRole('button', { name: 'Remove activity' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await frame.getByRole('status').filter({ hasText: `${LOG.title} was removed from ECAP Planner.` }).waitFor();
+    // Its button is gone with the column: focus starts again at the page heading.
+    await frame.waitForFunction(() => document.activeElement?.tagName === 'H1');
+    const headers = (await dashboardTable(frame, COURSE.title).getByRole('columnheader').allTextContents()).map((h) => h.trim());
+    expect(headers.some((h) => h.startsWith(LOG.title))).toBe(false);
+    expect(headers.some((h) => h.startsWith(INVENTORY.title))).toBe(true);
+    expect((await PlacementModel.findById(placed[LOG.id]!.placementId).lean())?.deletedAt).toBeInstanceOf(Date);
+    // Still gone after a reload of the class view.
+    await frame.getByRole('button', { name: 'Refresh roster' }).click();
+    await waitForCellText(() => dashboardCell(frame, COURSE.title, ANA.name, INVENTORY.title), /Completed/);
+    expect((await dashboardTable(frame, COURSE.title).getByRole('columnheader').allTextContents()).some((h) => h.startsWith(LOG.title))).toBe(false);
+
+    // Ana opens the link, still in the LMS course: the clear page, not the activity.
+    const { context, page: anaPage } = await newPage(browser, ANA.locale);
+    tabs.push({ context, page: anaPage, frame: anaPage.mainFrame(), token: '' });
+    await openFromLms(anaPage, lms, linkLaunch(ANA, LOG.id));
+    await anaPage.frameLocator(TOOL_FRAME).getByText(/This ECAP activity is no longer available/).waitFor();
   });
 });

@@ -5,8 +5,10 @@ import type {
   DeepLinkFormView,
   DeepLinkSettingsView,
   GradeBand,
+  PlacementRemovedView,
   PlacementView,
   ProgressStatus,
+  StudentProgressView,
   SyncState,
 } from '../../../shared/api/activities';
 import type { AdvisorNote, AdvisorNoteCreate, PlanView } from '../../../shared/api/plan';
@@ -64,6 +66,8 @@ const placementDetailSchema = objectWith<PlacementDetailView>('placement', 'acti
 const progressSchema = objectWith<ProgressView>('status');
 const reviewResultSchema = objectWith<ReviewResultView>('placementId', 'userId', 'status');
 const syncStatusSchema = objectWith<SyncStatusView>('placementId', 'userId', 'sync');
+const studentProgressSchema = objectWith<StudentProgressView>('status', 'response', 'teacherComment');
+const placementRemovedSchema = objectWith<PlacementRemovedView>('id', 'removedAt');
 
 export const DASHBOARD_SORTS = ['name', 'lastActivity', 'progress'] as const;
 export type DashboardSort = (typeof DASHBOARD_SORTS)[number];
@@ -100,6 +104,12 @@ export const activitiesApi = {
     apiRequest('GET', `/api/activities/placements/${enc(placementId)}`, placementDetailSchema, o),
   respond: (placementId: string, text: string, o: Opts = {}) =>
     apiRequest('POST', `/api/activities/${enc(placementId)}/response`, progressSchema, { ...o, body: { text } }),
+  /** A student's progress and response on a placement (teacher of the course, admin). */
+  studentProgress: (placementId: string, userId: string, o: Opts = {}) =>
+    apiRequest('GET', `/api/placements/${enc(placementId)}/students/${enc(userId)}/progress`, studentProgressSchema, o),
+  /** Removes a placed activity from ECAP Planner (the LMS link stays in the course). */
+  removePlacement: (placementId: string, o: Opts = {}) =>
+    apiRequest('DELETE', `/api/placements/${enc(placementId)}`, placementRemovedSchema, o),
 };
 
 /** Posts the deep linking answer to the platform: a real form, so the iframe navigates to the LMS's return URL. */

@@ -16,6 +16,7 @@ import { FormStatus } from '../FormStatus';
 import { routeLabel } from '../PlanNav';
 import { ResourceView } from '../ResourceView';
 import type { ActivityScreenProps } from './props';
+import { rememberActivity } from './returnTo';
 
 /** How each built-in activity is completed, in the student's words. */
 function completionText(activity: ActivityView, t: Translate): string {
@@ -186,7 +187,7 @@ function ActivityBody({ detail, placementId, focusOnLoad }: { detail: PlacementD
         </>
       ) : (
         <View as="div" margin="medium 0 0 0">
-          <Button color="primary" href={hrefFor(planRoute ?? 'overview')}>
+          <Button color="primary" href={hrefFor(planRoute ?? 'overview')} onClick={() => rememberActivity({ placementId, title: activity.title })}>
             {planRoute ? t('activity.openSection', { section: t(routeLabel[planRoute]) }) : t('activity.openPlan')}
           </Button>
         </View>

@@ -10,9 +10,11 @@ import { PROGRESS_STATUSES, type ClassDashboardView, type ProgressStatus } from 
 import { isApiFailure } from '../../api';
 import { DASHBOARD_SORTS, activitiesApi, type DashboardSort } from '../../api/activities';
 import { useI18n, type MessageKey } from '../../i18n';
-import { studentHref } from '../../routing/hashRoute';
+import { focusHeading, studentHref } from '../../routing/hashRoute';
 import { ProgressStatusText, SyncStateText, statusLabel, syncLabel } from '../ActivityStatus';
 import type { ClassDashboardProps } from './props';
+import { RemovePlacementDialog, type RemoveOutcome } from './RemovePlacementDialog';
+import { markRemoved, useRemovedPlacements } from './removedPlacements';
 
 type Row = ClassDashboardView['students'][number];
 type Cell = Row['progress'][string];
@@ -43,7 +45,13 @@ export function ClassDashboard({ data, allPlacements, filters, onFiltersChange, 
   const [announcement, setAnnouncement] = useState('');
   const [retrying, setRetrying] = useState<string | null>(null);
   const refreshButton = useRef<HTMLElement | null>(null);
-  const { placements, students, roster } = data;
+  const [removing, setRemoving] = useState<{ id: string; title: string } | null>(null);
+  const focusAfterDialog = useRef(false);
+  const removed = useRemovedPlacements();
+  const { students, roster } = data;
+  // Activities removed since this view was loaded are hidden until the next load (which no longer lists them).
+  const placements = data.placements.filter((p) => !removed.has(p.id));
+  const activityOptions = allPlacements.filter((p) => !removed.has(p.id));
   const neverOpened = students.filter((s) => !s.launched).length;
 
   const retry = async (row: Row, placement: ClassDashboardView['placements'][number]) => {
@@ -71,6 +79,23 @@ export function ClassDashboard({ data, allPlacements, filters, onFiltersChange, 
           (button ?? target).focus();
         }
       });
+    }
+  };
+
+  const removedDone = (placementId: string, outcome: RemoveOutcome) => {
+    const title = outcome.kind === 'removed' ? outcome.result.title : (removing?.title ?? '');
+    markRemoved(placementId);
+    focusAfterDialog.current = true;
+    setRemoving(null);
+    setAnnouncement(outcome.kind === 'removed' ? t('dashboard.remove.done', { activity: title }) : t('dashboard.remove.already', { activity: title }));
+    // Filtered to the removed activity: show every activity again (that load no longer lists it).
+    if (filters.activity === placementId) onFiltersChange({ ...filters, activity: null });
+  };
+  const dialogExited = () => {
+    // The column and its button are gone: start again from the page heading (the announcement says what happened).
+    if (focusAfterDialog.current) {
+      focusAfterDialog.current = false;
+      focusHeading();
     }
   };
 
@@ -148,7 +173,7 @@ export function ClassDashboard({ data, allPlacements, filters, onFiltersChange, 
           <SimpleSelect.Option id="activity-all" value={ALL}>
             {t('dashboard.filter.allActivities')}
           </SimpleSelect.Option>
-          {allPlacements.map((p) => (
+          {activityOptions.map((p) => (
             <SimpleSelect.Option key={p.id} id={`activity-${p.id}`} value={p.id}>
               {p.title}
             </SimpleSelect.Option>
@@ -180,6 +205,8 @@ export function ClassDashboard({ data, allPlacements, filters, onFiltersChange, 
         )}
       </View>
 
+      <RemovePlacementDialog placement={removing} onCancel={() => setRemoving(null)} onDone={removedDone} onExited={dialogExited} />
+
       {/* Without activities the roster still shows who is in the course and who has opened the tool. */}
       {placements.length === 0 && <Text as="p">{t('dashboard.noActivities')}</Text>}
       {students.length === 0 ? (
@@ -202,6 +229,15 @@ export function ClassDashboard({ data, allPlacements, filters, onFiltersChange, 
                       <Text as="div" size="small" weight="normal" color="secondary">
                         {p.points > 0 ? t('teacher.points', { points: p.points }) : t('teacher.notGraded')}
                       </Text>
+                      <Button
+                        size="small"
+                        margin="xx-small 0 0 0"
+                        aria-label={t('dashboard.remove.label', { activity: p.title })}
+                        aria-haspopup="dialog"
+                        onClick={() => setRemoving({ id: p.id, title: p.title })}
+                      >
+                        {t('dashboard.remove.button')}
+                      </Button>
                     </Table.ColHeader>
                   )),
                 ]}

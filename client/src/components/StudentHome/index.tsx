@@ -14,6 +14,7 @@ import type { RoleHomeProps } from '../RoleHome/props';
 
 const PlanShell = lazy(() => import('../PlanShell'));
 const ActivityScreen = lazy(() => import('../ActivityScreen'));
+const BackToActivity = lazy(() => import('../ActivityScreen/BackToActivity'));
 
 const loadSummary = (signal: AbortSignal) => api.planSummary({ signal });
 
@@ -105,6 +106,7 @@ export function StudentHome({ session }: RoleHomeProps) {
         <Overview />
       ) : (
         <Suspense fallback={<LoadingState />}>
+          <BackToActivity />
           <PlanShell key="plan" route={route} session={session} />
         </Suspense>
       )}

@@ -7,16 +7,18 @@ import { List } from '@instructure/ui-list/v11_6';
 import { Text } from '@instructure/ui-text/v11_6';
 import { TextArea } from '@instructure/ui-text-area/v11_6';
 import { View } from '@instructure/ui-view/v11_6';
-import { reviewDecisionSchema, type PlacementView } from '../../../../shared/api/activities';
+import { reviewDecisionSchema, type ActivityView, type PlacementView, type StudentProgressView } from '../../../../shared/api/activities';
 import { advisorNoteCreateSchema, type AdvisorNote, type PlanView } from '../../../../shared/api/plan';
 import { isApiFailure } from '../../api';
 import { activitiesApi } from '../../api/activities';
 import { useResource } from '../../api/useResource';
 import { messagesFor, planIssueMessage } from '../../forms/fieldErrors';
 import { useI18n, useT, type Translate } from '../../i18n';
-import { focusHeading } from '../../routing/hashRoute';
+import { focusHeading, planRouteOf } from '../../routing/hashRoute';
 import { ProgressStatusText, SyncStateText } from '../ActivityStatus';
 import { formatDate } from '../ClassDashboard';
+import { useRemovedPlacements } from '../ClassDashboard/removedPlacements';
+import { routeLabel } from '../PlanNav';
 import { FormStatus } from '../FormStatus';
 import { ResourceView } from '../ResourceView';
 import type { StudentPlanReviewProps } from './props';
@@ -33,6 +35,105 @@ function failureText(e: unknown, t: Translate): string {
   if (isApiFailure(e) && e.kind === 'network') return t('review.teacher.offline');
   if (isApiFailure(e) && e.status === 409) return t('review.teacher.conflict');
   return t('review.teacher.error');
+}
+
+type Work =
+  | { status: 'loading' }
+  | { status: 'failed'; offline: boolean }
+  | { status: 'ready'; activity: ActivityView; progress: StudentProgressView | null };
+const responseStyle = { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: 0 } as const;
+
+/**
+ * What the teacher reviews, beside the decision: for a custom activity the student's response (with when it was
+ * submitted, and the comment of the last review); for a built-in one, where in the plan the evidence is.
+ */
+function SubmittedWork({ placement, userId, studentName }: { placement: PlacementView; userId: string; studentName: string }) {
+  const { t, locale } = useI18n();
+  const [work, setWork] = useState<Work>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    const controller = new AbortController();
+    const signal = controller.signal;
+    setWork({ status: 'loading' });
+    (async () => {
+      const { activity } = await activitiesApi.placement(placement.id, { signal });
+      const custom = activity.custom || activity.rule === 'custom';
+      const progress = custom ? await activitiesApi.studentProgress(placement.id, userId, { signal }) : null;
+      if (!signal.aborted) setWork({ status: 'ready', activity, progress });
+    })().catch((e: unknown) => {
+      if (!signal.aborted) setWork({ status: 'failed', offline: isApiFailure(e) && e.kind === 'network' });
+    });
+    return () => controller.abort();
+  }, [placement.id, userId, attempt]);
+
+  if (work.status === 'loading') {
+    return (
+      <Text as="p" size="small" color="secondary">
+        {t('review.work.loading')}
+      </Text>
+    );
+  }
+  if (work.status === 'failed') {
+    return (
+      <div>
+        <Text as="p" color="danger">
+          {work.offline ? t('review.work.offline') : t('review.work.error')}
+        </Text>
+        <Button size="small" onClick={() => setAttempt((n) => n + 1)} aria-label={t('review.work.retryLabel', { activity: placement.title })}>
+          {t('review.work.retry')}
+        </Button>
+      </div>
+    );
+  }
+  const { activity, progress } = work;
+  if (!progress) {
+    const route = planRouteOf(activity.planSection);
+    return (
+      <Text as="p">
+        {route ? t('review.work.inPlan', { section: t(routeLabel[route]) }) : t('review.work.inPlanNoSection')}
+      </Text>
+    );
+  }
+  const submitted = formatDate(progress.submittedAt, locale);
+  const headingId = `review-response-${placement.id}`;
+  return (
+    <div style={stack}>
+      {activity.prompt ? (
+        <Text as="p" size="small" color="secondary">
+          {t('review.work.prompt', { prompt: activity.prompt })}
+        </Text>
+      ) : null}
+      <View as="section" aria-labelledby={headingId} display="block" borderWidth="small" borderRadius="medium" padding="small">
+        <Heading level="h3" variant="titleCardMini" id={headingId} margin="0 0 xx-small 0">
+          {t('review.work.responseHeading', { student: studentName })}
+        </Heading>
+        {submitted ? (
+          <Text as="p" size="small" color="secondary">
+            {t('review.work.submittedAt', { date: submitted })}
+          </Text>
+        ) : null}
+        {progress.response ? (
+          <p style={responseStyle}>
+            <Text>{progress.response}</Text>
+          </p>
+        ) : (
+          <Text as="p" color="secondary">
+            {t('review.work.noResponse')}
+          </Text>
+        )}
+      </View>
+      {progress.teacherComment ? (
+        <div>
+          <Text as="p" weight="bold">
+            {t('review.work.previousComment')}
+          </Text>
+          <p style={responseStyle}>
+            <Text>{progress.teacherComment}</Text>
+          </p>
+        </div>
+      ) : null}
+    </div>
+  );
 }
 
 /** Approve or request revision of one submitted activity (a comment is required to ask for revision). */
@@ -99,6 +200,7 @@ function ReviewControls({ placement, userId, studentName, onReviewed }: { placem
         <Text as="p" size="small" color="secondary">
           {t('review.teacher.responseNote')}
         </Text>
+        <SubmittedWork placement={placement} userId={userId} studentName={studentName} />
         <TextArea
           id={commentId}
           label={t('review.teacher.comment', { activity: placement.title })}
@@ -336,7 +438,9 @@ function PlanSummary({ plan }: { plan: PlanView }) {
 
 function Loaded({ plan, props }: { plan: PlanView; props: StudentPlanReviewProps }) {
   const { t, locale } = useI18n();
-  const { row, placements, userId, onReviewed } = props;
+  const { row, userId, onReviewed } = props;
+  const removed = useRemovedPlacements();
+  const placements = props.placements.filter((p) => !removed.has(p.id));
   const [notes, setNotes] = useState(plan.advisorNotes);
   const [reviewedHere, setReviewedHere] = useState<string[]>([]);
   const reviewed: StudentPlanReviewProps['onReviewed'] = (student, placementId, status) => {
