@@ -26,6 +26,27 @@ export const PAGE_STRINGS = {
     es: 'Ábrelo en su propia ventana para continuar; tu trabajo se guarda igual.',
   },
   newWindowButton: { en: 'Open ECAP Planner in a new window', es: 'Abrir ECAP Planner en una ventana nueva' },
+  registerTitle: { en: 'Register ECAP Planner', es: 'Registrar ECAP Planner' },
+  registerOffer: { en: 'Your {product} at {issuer} asks to add ECAP Planner.', es: 'Tu {product} en {issuer} pide agregar ECAP Planner.' },
+  registerData: {
+    en: 'ECAP Planner will receive student names, emails and course rosters, and send completion to the gradebook.',
+    es: 'ECAP Planner recibirá los nombres y correos de los estudiantes y las listas de los cursos, y enviará el avance al libro de calificaciones.',
+  },
+  districtName: { en: 'District name', es: 'Nombre del distrito' },
+  districtNameHint: {
+    en: 'Shown to staff in ECAP Planner; you can change it later in District settings.',
+    es: 'Lo ve el personal en ECAP Planner; puedes cambiarlo después en la configuración del distrito.',
+  },
+  registerButton: { en: 'Register', es: 'Registrar' },
+  registeredTitle: { en: 'ECAP Planner is registered', es: 'ECAP Planner quedó registrado' },
+  registeredWith: {
+    en: 'ECAP Planner is registered with {issuer} (client ID {clientId}).',
+    es: 'ECAP Planner quedó registrado con {issuer} (ID de cliente {clientId}).',
+  },
+  registeredClose: {
+    en: 'This window closes by itself; if it does not, close it and enable the tool in your LMS.',
+    es: 'Esta ventana se cierra sola; si no, ciérrala y activa la herramienta en tu plataforma.',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type PageString = keyof typeof PAGE_STRINGS;

@@ -12,6 +12,7 @@ import { LtiError } from '../http/errors';
 import type { LtiMessageKey } from './messages';
 import { escapeHtml, page } from '../http/pages';
 import { allowFraming } from '../http/security-headers';
+import { pageLocale, pageText, type PageString } from '../http/page-strings';
 import { log } from '../logger';
 import type { AppConfig } from '../config';
 
@@ -77,18 +78,21 @@ export function dynamicRegistrationRouter(lti: ProviderInstance, config: AppConf
     // Canvas cloud shares one issuer host between districts: no useful suggestion there.
     const host = new URL(platform.issuer).hostname;
     const suggested = host.endsWith('instructure.com') ? '' : host;
+    const locale = pageLocale(req, res);
+    const text = (key: PageString, vars?: Record<string, string>) => escapeHtml(pageText(locale, key, vars));
     res.type('html').send(
       page({
-        title: 'Register ECAP Planner',
-        body: `<p>Your ${escapeHtml(product)} at <code>${escapeHtml(platform.issuer)}</code> asks to add ECAP Planner.</p>
-<p>ECAP Planner will receive student names, emails and course rosters, and send completion to the gradebook.</p>
+        title: pageText(locale, 'registerTitle'),
+        lang: locale,
+        body: `<p>${text('registerOffer', { product, issuer: platform.issuer })}</p>
+<p>${text('registerData')}</p>
 <form method="post" action="/lti/register">
 <input type="hidden" name="openid_configuration" value="${escapeHtml(start.data.openid_configuration)}">
 ${start.data.registration_token ? `<input type="hidden" name="registration_token" value="${escapeHtml(start.data.registration_token)}">` : ''}
-<label for="district_name">District name</label>
+<label for="district_name">${text('districtName')}</label>
 <input id="district_name" name="district_name" required maxlength="120" value="${escapeHtml(suggested)}" aria-describedby="district_name-hint">
-<p class="hint" id="district_name-hint">Shown to staff in ECAP Planner; you can change it later in District settings.</p>
-<button type="submit">Register</button>
+<p class="hint" id="district_name-hint">${text('districtNameHint')}</p>
+<button type="submit">${text('registerButton')}</button>
 </form>`,
       }),
     );
@@ -136,11 +140,13 @@ ${start.data.registration_token ? `<input type="hidden" name="registration_token
       deployment: deploymentId ? { deploymentId, name: 'Default deployment', source: 'dynamic_registration' } : undefined,
     });
     log.info('platform registered', { issuer: tenant.issuer, clientId: tenant.clientId, tenantId: String(tenant._id) });
+    const locale = pageLocale(req, res);
     res.type('html').send(
       page({
-        title: 'ECAP Planner is registered',
-        body: `<p>ECAP Planner is registered with <code>${escapeHtml(platform.issuer)}</code> (client ID <code>${escapeHtml(answer.data.client_id)}</code>).</p>
-<p>This window closes by itself; if it does not, close it and enable the tool in your LMS.</p>`,
+        title: pageText(locale, 'registeredTitle'),
+        lang: locale,
+        body: `<p>${escapeHtml(pageText(locale, 'registeredWith', { issuer: platform.issuer, clientId: answer.data.client_id }))}</p>
+<p>${escapeHtml(pageText(locale, 'registeredClose'))}</p>`,
         script: '/static/lti-close.js',
       }),
     );

@@ -83,6 +83,22 @@ describe('LTI Dynamic Registration', () => {
     }
   });
 
+  it('speaks the admin browser language (Spanish) on the confirmation page', async () => {
+    const sim = await PlatformSimulator.start({ product: 'moodle' });
+    try {
+      const res = await request(tool.app)
+        .get('/lti/register')
+        .set('Accept-Language', 'es-MX,es;q=0.9,en;q=0.5')
+        .query({ openid_configuration: sim.openidConfigurationUrl, registration_token: sim.createRegistrationToken() })
+        .expect(200);
+      expect(res.text).toContain('lang="es"');
+      expect(res.text).toContain('Registrar ECAP Planner');
+      expect(res.text).toContain('Tu Moodle en');
+    } finally {
+      await sim.stop();
+    }
+  });
+
   it('publishes the key the platform uses to verify the tool', async () => {
     const res = await request(tool.app).get('/lti/keys').expect(200);
     expect(res.body.keys.length).toBeGreaterThan(0);
