@@ -64,11 +64,25 @@ export async function openFromLms(
   return { init, frame, toolFrame };
 }
 
-/** Waits until the tool frame shows the app shell (after a successful launch) and its first heading. */
+/**
+ * Waits until the tool frame shows the app shell (after a successful launch) and its first heading.
+ * Rarely (about once in 50 CI launches, never reproduced in 64 launches in a loop) the frame stays on the
+ * simulator's authorization page and its form_post never reaches the tool; the LMS page is then loaded once
+ * more (a new login) with a warning, so the journeys test the product rather than that stall. Tracked in the
+ * issue notes; the API-level launch tests have no such retry.
+ */
 export async function waitForApp(page: Page): Promise<Frame> {
-  const frame = page.frame({ name: 'tool-frame' });
-  if (!frame) throw new Error('the LMS page has no tool-frame');
-  await frame.waitForURL(/\/app\/\?tn=/);
-  await frame.locator('main h1').first().waitFor();
-  return frame;
+  for (let attempt = 1; ; attempt += 1) {
+    const frame = page.frame({ name: 'tool-frame' });
+    if (!frame) throw new Error('the LMS page has no tool-frame');
+    try {
+      await frame.waitForURL(/\/app\/\?tn=/, { timeout: 12_000 });
+      await frame.locator('main h1').first().waitFor();
+      return frame;
+    } catch (err) {
+      if (attempt >= 2) throw err;
+      console.warn(`launch stalled at ${frame.url()}; loading the LMS page once more`);
+      await page.reload();
+    }
+  }
 }
