@@ -31,6 +31,8 @@ export function CareerScreen(props: PlanScreenProps) {
   const data: CareerSection = editor.data;
   const answers = data.interestInventory.answers;
   const answered = INTEREST_ITEMS.filter((i) => answers[i.id] !== undefined).length;
+  // A student coming back to a finished inventory sees the result first; while answering it stays below the questions.
+  const [resultFirst] = useState(() => INTEREST_ITEMS.length > 0 && answered === INTEREST_ITEMS.length);
   const pages = Math.max(1, Math.ceil(INTEREST_ITEMS.length / PAGE_SIZE));
   const firstOpen = INTEREST_ITEMS.findIndex((i) => answers[i.id] === undefined);
   const [page, setPage] = useState(() => (firstOpen < 0 ? 0 : Math.floor(firstOpen / PAGE_SIZE)));
@@ -68,6 +70,32 @@ export function CareerScreen(props: PlanScreenProps) {
   };
 
   const items = INTEREST_ITEMS.slice(page * PAGE_SIZE, page * PAGE_SIZE + PAGE_SIZE);
+  const resultSection = (
+    <section aria-labelledby="interest-result-heading">
+      <Heading level="h3" id="interest-result-heading" margin="medium 0 x-small 0">
+        {t('career.result.heading')}
+      </Heading>
+      <div role="status" aria-live="polite">
+        {code ? (
+          <>
+            <Text as="p" size="large" weight="bold">
+              {t('career.result.code', { code, names: [...code].map((l) => letterName(l as RiasecLetter)).join(' · ') })}
+            </Text>
+            <List>
+              {[...code].map((l) => (
+                <List.Item key={l}>
+                  <Text weight="bold">{`${l} – ${letterName(l as RiasecLetter)}: `}</Text>
+                  {RIASEC_LABELS[l as RiasecLetter].description[locale]}
+                </List.Item>
+              ))}
+            </List>
+          </>
+        ) : (
+          <Text as="p">{t('career.result.notYet', { remaining: Math.max(0, INTEREST_ITEMS.length - answered) })}</Text>
+        )}
+      </div>
+    </section>
+  );
   return (
     <>
       <Heading level="h1">{t('nav.career')}</Heading>
@@ -79,6 +107,7 @@ export function CareerScreen(props: PlanScreenProps) {
           <Heading level="h2" margin="small 0">
             {t('career.interest.heading')}
           </Heading>
+          {resultFirst && resultSection}
           {INTEREST_ITEMS.length === 0 ? (
             <Text as="p">{t('career.interest.unavailable')}</Text>
           ) : (
@@ -110,30 +139,7 @@ export function CareerScreen(props: PlanScreenProps) {
               </div>
             </>
           )}
-          <section aria-labelledby="interest-result-heading">
-            <Heading level="h3" id="interest-result-heading" margin="medium 0 x-small 0">
-              {t('career.result.heading')}
-            </Heading>
-            <div role="status" aria-live="polite">
-              {code ? (
-                <>
-                  <Text as="p" size="large" weight="bold">
-                    {t('career.result.code', { code, names: [...code].map((l) => letterName(l as RiasecLetter)).join(' · ') })}
-                  </Text>
-                  <List>
-                    {[...code].map((l) => (
-                      <List.Item key={l}>
-                        <Text weight="bold">{`${l} – ${letterName(l as RiasecLetter)}: `}</Text>
-                        {RIASEC_LABELS[l as RiasecLetter].description[locale]}
-                      </List.Item>
-                    ))}
-                  </List>
-                </>
-              ) : (
-                <Text as="p">{t('career.result.notYet', { remaining: Math.max(0, INTEREST_ITEMS.length - answered) })}</Text>
-              )}
-            </div>
-          </section>
+          {!resultFirst && resultSection}
         </Tabs.Panel>
 
         <Tabs.Panel id="career-tab-self" renderTitle={t('career.tab.self')} isSelected={tab === 1} padding="small 0">
