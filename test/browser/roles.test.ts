@@ -44,7 +44,7 @@ it('teacher: the class dashboard with the course title and the students who have
   });
 });
 
-it('district admin (institution Administrator, no course): edits the district name, saves, and a reload shows it', async () => {
+it('district admin (institution Administrator, no course): edits the district name, saves, and a reload shows it; adds a custom ECAP activity', async () => {
   await inLms(async (page) => {
     await openFromLms(page, lms, {
       ...learnerLaunch(lms.reg.clientId),
@@ -69,6 +69,30 @@ it('district admin (institution Administrator, no course): edits the district na
     await frame.getByRole('heading', { level: 1, name: 'District settings' }).waitFor();
     expect(await frame.getByRole('textbox', { name: /District name/ }).inputValue()).toBe('Mesa Unified School District');
     await frame.getByText('· Mesa Unified School District').waitFor();
+
+    // Custom ECAP activities: an empty form is refused with a message next to each field, then one is added.
+    await frame.getByRole('heading', { level: 2, name: 'Custom ECAP activities' }).waitFor();
+    await frame.getByText('Your district has no custom activities yet.').waitFor();
+    await frame.getByRole('button', { name: 'Add activity' }).click();
+    await frame.getByText('Enter a title.').waitFor();
+    await frame.getByText('Choose at least one grade band.').waitFor();
+    const title = frame.getByRole('textbox', { name: /^Title/ });
+    expect(await title.evaluate((el) => el === document.activeElement)).toBe(true);
+    await title.fill('Job shadow reflection');
+    await frame.getByRole('textbox', { name: /Prompt for students/ }).fill('Shadow a professional for a day and reflect on it.');
+    await frame.getByRole('textbox', { name: /Evidence required/ }).fill('A one-page reflection signed by the host.');
+    await frame.getByText('Grade 11', { exact: true }).click(); // the label: InstUI's facade covers the input
+    await frame.getByText('Grade 12', { exact: true }).click();
+    expect(await frame.getByRole('checkbox', { name: 'Grade 12' }).isChecked()).toBe(true);
+    await frame.getByRole('spinbutton', { name: /Suggested points/ }).fill('25');
+    await frame.getByRole('button', { name: 'Add activity' }).click();
+    await frame.getByRole('status').filter({ hasText: 'Job shadow reflection was added to your district’s activities.' }).waitFor();
+    const listed = frame.getByRole('list', { name: 'Your district’s custom activities' }).getByRole('listitem');
+    expect(await listed.allTextContents()).toEqual([
+      expect.stringContaining('Job shadow reflection'),
+    ]);
+    await listed.getByText('Grades 11, 12 · Suggested points: 25').waitFor();
+    await axeToolFrame(page);
   });
 });
 

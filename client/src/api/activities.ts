@@ -11,11 +11,14 @@ import type {
   StudentProgressView,
   SyncState,
 } from '../../../shared/api/activities';
+import type { customActivitySchema } from '../../../shared/api/activities';
 import type { AdvisorNote, AdvisorNoteCreate, PlanView } from '../../../shared/api/plan';
 import { advisorNoteSchema } from '../../../shared/api/plan';
 import { apiRequest } from './client';
 
 type Opts = { signal?: AbortSignal };
+/** Body of POST /api/activities/custom. */
+export type CustomActivityInput = z.infer<typeof customActivitySchema>;
 
 /**
  * Views the server presents but shared/api/activities.ts does not declare yet (they live beside the server's
@@ -58,6 +61,7 @@ export interface SyncStatusView {
 const objectWith = <T>(...keys: string[]) =>
   z.custom<T>((v) => typeof v === 'object' && v !== null && keys.every((k) => k in v));
 const settingsSchema = objectWith<DeepLinkSettingsView>('acceptMultiple', 'acceptsLtiResourceLink', 'gradeBand');
+const activitySchema = objectWith<ActivityView>('id', 'title', 'suggestedPoints');
 const activityListSchema = z.array(objectWith<ActivityView>('id', 'title', 'suggestedPoints'));
 const deepLinkFormSchema = z.object({ action: z.string().min(1), fields: z.object({ JWT: z.string().min(1) }) });
 const dashboardSchema = objectWith<ClassDashboardView>('context', 'placements', 'students', 'roster');
@@ -107,6 +111,9 @@ export const activitiesApi = {
   /** A student's progress and response on a placement (teacher of the course, admin). */
   studentProgress: (placementId: string, userId: string, o: Opts = {}) =>
     apiRequest('GET', `/api/placements/${enc(placementId)}/students/${enc(userId)}/progress`, studentProgressSchema, o),
+  /** POST /api/activities/custom (district admin): a new custom ECAP activity. */
+  createCustom: (body: CustomActivityInput, o: Opts = {}): Promise<ActivityView> =>
+    apiRequest('POST', '/api/activities/custom', activitySchema, { ...o, body }),
   /** Removes a placed activity from ECAP Planner (the LMS link stays in the course). */
   removePlacement: (placementId: string, o: Opts = {}) =>
     apiRequest('DELETE', `/api/placements/${enc(placementId)}`, placementRemovedSchema, o),

@@ -3,6 +3,7 @@ import { Text } from '@instructure/ui-text/v11_6';
 import { api } from '../../api';
 import { useResource } from '../../api/useResource';
 import { useT } from '../../i18n';
+import { CustomActivitiesEditor } from '../CustomActivitiesEditor';
 import { DeploymentsPanel } from '../DeploymentsPanel';
 import { RequirementsEditor } from '../RequirementsEditor';
 import { ResourceView } from '../ResourceView';
@@ -37,6 +38,7 @@ export function AdminHome(_props: RoleHomeProps) {
             {t('requirements.heading')}
           </Heading>
           <RequirementsEditor />
+          <CustomActivitiesEditor />
         </>
       )}
     </ResourceView>
