@@ -13,7 +13,7 @@ describe('riasecFit', () => {
     ['S', 'IS', 1.5],
     ['IR', 'RI', 2.5],
     ['sae', 'sae', 6],
-  ])('fit(%s, %s) = %d', (student, career, fit) => {
+  ])('fit of %s for a %s career is %d', (student, career, fit) => {
     expect(riasecFit(student, career)).toBe(fit);
   });
 
