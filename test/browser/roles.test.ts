@@ -96,7 +96,7 @@ it('district admin (institution Administrator, no course): edits the district na
   });
 });
 
-it('parent (Mentor with role_scope_mentor): the list of their children', async () => {
+it('parent (Mentor with role_scope_mentor): the list of their children, and a child’s plan read-only', async () => {
   const child = await launch(lms.tool, lms.sim, learnerLaunch(lms.reg.clientId, { user: { sub: 'child-1', name: 'Cora Diaz' } }));
   expect(child.sessionToken).not.toBeNull();
   await inLms(async (page) => {
@@ -109,7 +109,15 @@ it('parent (Mentor with role_scope_mentor): the list of their children', async (
     const frame = await waitForApp(page);
     await frame.getByRole('heading', { level: 1, name: 'Your children’s plans' }).waitFor();
     const list = frame.getByRole('list', { name: 'Your children' });
-    expect(await list.getByRole('listitem').allTextContents()).toEqual(['Cora Diaz', 'Student not yet signed in to ECAP Planner']);
+    expect(await list.getByRole('listitem').allTextContents()).toEqual(['Open Cora Diaz’s plan', 'Student not yet signed in to ECAP Planner']);
     await axeToolFrame(page);
+
+    await list.getByRole('link', { name: 'Open Cora Diaz’s plan' }).click();
+    await frame.getByRole('heading', { level: 1, name: 'Cora Diaz’s Education and Career Action Plan' }).waitFor();
+    await frame.getByText('You can read this plan; your child and their school keep it up to date.').waitFor();
+    expect(await frame.getByRole('textbox').count()).toBe(0);
+    await axeToolFrame(page);
+    await frame.getByRole('link', { name: 'Back to your children' }).click();
+    await frame.getByRole('heading', { level: 1, name: 'Your children’s plans' }).waitFor();
   });
 });

@@ -43,6 +43,8 @@ const enc = encodeURIComponent;
 /** The student's plan endpoints (shared/api/plan.ts). */
 export const planApi = {
   plan: (o: Opts = {}) => apiRequest('GET', '/api/plans/me', planViewSchema, o),
+  /** Another student's plan, read-only (a parent's child; the server checks who may read it). */
+  planOf: (studentId: string, o: Opts = {}) => apiRequest('GET', `/api/plans/${enc(studentId)}`, planViewSchema, o),
   saveSection: <K extends SectionKey>(section: K, version: number, data: SectionData[K], o: Opts & { keepalive?: boolean } = {}) =>
     apiRequest('PUT', `/api/plans/me/sections/${section}`, versionedSchema, { ...o, body: { version, data } }) as Promise<
       VersionedSection<K>

@@ -105,6 +105,10 @@ export const en = {
   'parent.notSignedIn': 'Student not yet signed in to ECAP Planner',
   'parent.empty': 'No students are linked to your account yet. Ask your school to connect your account.',
   'parent.listLabel': 'Your children',
+  'parent.viewPlan': 'Open {name}’s plan',
+  'parent.back': 'Back to your children',
+  'parent.childPlanTitle': '{name}’s Education and Career Action Plan',
+  'parent.readOnly': 'You can read this plan; your child and their school keep it up to date.',
 
   ...planEn,
   ...activitiesEn,

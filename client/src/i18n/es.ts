@@ -109,6 +109,10 @@ export const es: Record<MessageKey, string> = {
   'parent.empty':
     'Todavía no hay estudiantes vinculados a su cuenta. Pídale a la escuela que conecte su cuenta.',
   'parent.listLabel': 'Sus hijos',
+  'parent.viewPlan': 'Abrir el plan de {name}',
+  'parent.back': 'Volver a sus hijos',
+  'parent.childPlanTitle': 'Plan de Educación y Carrera de {name}',
+  'parent.readOnly': 'Usted puede leer este plan; su hijo o hija y la escuela lo mantienen al día.',
 
   ...planEs,
   ...activitiesEs,

@@ -47,6 +47,12 @@ export function studentIdFromHash(hash: string): string | null {
   return STUDENT_ROUTE.exec(hash)?.[1] ?? null;
 }
 export const activityHref = (placementId: string) => `#/activity/${placementId}`;
+const CHILD_ROUTE = new RegExp(`^#/child/${ID}/?$`);
+/** A parent's view of one child's plan. */
+export function childIdFromHash(hash: string): string | null {
+  return CHILD_ROUTE.exec(hash)?.[1] ?? null;
+}
+export const childHref = (userId: string) => `#/child/${userId}`;
 export const studentHref = (userId: string) => `#/student/${userId}`;
 
 /** A plan screen name from an activity's `planSection` ("career"), or null when the plan has no such screen. */

@@ -1,16 +1,33 @@
+import { Suspense, lazy } from 'react';
 import { Heading } from '@instructure/ui-heading/v11_6';
+import { Link } from '@instructure/ui-link/v11_6';
 import { List } from '@instructure/ui-list/v11_6';
 import { Text } from '@instructure/ui-text/v11_6';
 import { api } from '../../api';
 import { useResource } from '../../api/useResource';
 import { useT } from '../../i18n';
 import { ResourceView } from '../ResourceView';
+import { LoadingState } from '../LoadingState';
+import { childHref, childIdFromHash, useLocationHash } from '../../routing/hashRoute';
 import type { RoleHomeProps } from '../RoleHome/props';
 
 const loadMentees = (signal: AbortSignal) => api.mentees({ signal });
+const ChildPlan = lazy(() => import('../ChildPlan'));
 
-/** Parent home: the children linked to the parent's account (from the LMS mentor role). */
+/** Parent home: the children linked to the parent's account (from the LMS mentor role), each plan read-only. */
 export function ParentHome(_props: RoleHomeProps) {
+  const childId = childIdFromHash(useLocationHash());
+  if (childId) {
+    return (
+      <Suspense fallback={<LoadingState />}>
+        <ChildPlan key={childId} studentId={childId} />
+      </Suspense>
+    );
+  }
+  return <MenteeList />;
+}
+
+function MenteeList() {
   const t = useT();
   const [mentees, retry] = useResource(loadMentees);
   return (
@@ -32,6 +49,10 @@ export function ParentHome(_props: RoleHomeProps) {
                       <Text fontStyle="italic" color="secondary">
                         {t('parent.notSignedIn')}
                       </Text>
+                    ) : m.id ? (
+                      <Link href={childHref(m.id)} isWithinText={false}>
+                        {t('parent.viewPlan', { name: m.name })}
+                      </Link>
                     ) : (
                       <Text weight="bold">{m.name}</Text>
                     )}

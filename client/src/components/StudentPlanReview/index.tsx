@@ -320,7 +320,8 @@ function Facts({ items }: { items: Array<[string, ReactNode]> }) {
 }
 
 /** The plan's four attributes, goals and reflections, read-only and compact. */
-function PlanSummary({ plan }: { plan: PlanView }) {
+/** The read-only summary of a plan (also the parent's view of a child's plan). */
+export function PlanSummary({ plan }: { plan: PlanView }) {
   const { t, locale } = useI18n();
   const { academic, career, postsecondary, extracurricular, goals, reflections, profile } = plan.sections;
   const req = plan.requirements;
@@ -357,7 +358,7 @@ function PlanSummary({ plan }: { plan: PlanView }) {
             <List margin="0">
               {req.gaps.map((g) => (
                 <List.Item key={g.area}>
-                  {t('academic.req.gap', { area: g.area === 'total' ? t('academic.req.total') : t(`enum.subject.${g.area}`), credits: g.missingCredits })}
+                  {t(g.missingCredits === 1 ? 'academic.req.gapOne' : 'academic.req.gap', { area: g.area === 'total' ? t('academic.req.total') : t(`enum.subject.${g.area}`), credits: g.missingCredits })}
                 </List.Item>
               ))}
             </List>
