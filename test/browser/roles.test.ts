@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 /** Teacher, district admin and parent each open ECAP Planner from the LMS and see their home. */
 import type { Browser } from 'playwright-core';
 import { launchBrowser, newPage, requireClientBuild } from './support/browser';
@@ -116,6 +117,16 @@ it('parent (Mentor with role_scope_mentor): the list of their children, and a ch
     await frame.getByRole('heading', { level: 1, name: 'Cora Diaz’s Education and Career Action Plan' }).waitFor();
     await frame.getByText('You can read this plan; your child and their school keep it up to date.').waitFor();
     expect(await frame.getByRole('textbox').count()).toBe(0);
+    const [answer, download] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/export.pdf')),
+      page.waitForEvent('download'),
+      frame.getByRole('button', { name: 'Export PDF' }).click(),
+    ]);
+    expect(answer.status()).toBe(200);
+    expect(answer.headers()['content-type']).toMatch(/^application\/pdf/);
+    // (Playwright does not hand back the body of this cross-site frame's fetch; the saved file is checked instead.)
+    const saved = await readFile((await download.path()) as string);
+    expect(saved.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await axeToolFrame(page);
     await frame.getByRole('link', { name: 'Back to your children' }).click();
     await frame.getByRole('heading', { level: 1, name: 'Your children’s plans' }).waitFor();

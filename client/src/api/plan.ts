@@ -74,7 +74,9 @@ export const planApi = {
   deleteArtifact: async (id: string, o: Opts = {}) => {
     await apiRaw('DELETE', `/api/plans/me/artifacts/${enc(id)}`, o);
   },
-  exportPdf: async (o: Opts = {}) => (await apiRaw('GET', '/api/plans/me/export.pdf', { ...o, accept: 'application/pdf' })).blob(),
+  /** The plan as a PDF: the student's own, or a child's / student's when `studentId` is given. */
+  exportPdf: async (o: Opts & { studentId?: string } = {}) =>
+    (await apiRaw('GET', `/api/plans/${o.studentId ? enc(o.studentId) : 'me'}/export.pdf`, { ...o, accept: 'application/pdf' })).blob(),
   requirements: (o: Opts = {}) => apiRequest('GET', '/api/tenant/graduation-requirements', requirementTemplateSchema, o),
   saveRequirements: (template: RequirementTemplate, o: Opts = {}) =>
     apiRequest('PUT', '/api/tenant/graduation-requirements', requirementTemplateSchema, { ...o, body: template }),

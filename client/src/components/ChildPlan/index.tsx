@@ -8,6 +8,7 @@ import { useResource } from '../../api/useResource';
 import { useT } from '../../i18n';
 import { ResourceView } from '../ResourceView';
 import { PlanSummary } from '../StudentPlanReview';
+import { ExportPdfButton } from '../ExportPdfButton';
 import type { ChildPlanProps } from './props';
 
 /** A parent's read-only view of one child's plan (`#/child/<id>`); the server decides who may read it. */
@@ -29,6 +30,7 @@ export function ChildPlan({ studentId }: ChildPlanProps) {
               {t('parent.childPlanTitle', { name: data.studentName })}
             </Heading>
             <Text as="p">{t('parent.readOnly')}</Text>
+            <ExportPdfButton studentId={studentId} />
             <PlanSummary plan={data} />
           </>
         )}

@@ -4,15 +4,16 @@ import { saveBlob } from '../../api/client';
 import { isApiFailure } from '../../api';
 import { planApi } from '../../api/plan';
 import { useT } from '../../i18n';
+import type { ExportPdfButtonProps } from './props';
 
 /** Downloads the whole plan as a PDF (fetched with the token, saved through an object URL). */
-export function ExportPdfButton() {
+export function ExportPdfButton({ studentId }: ExportPdfButtonProps = {}) {
   const t = useT();
   const [state, setState] = useState<'idle' | 'working' | 'failed' | 'offline'>('idle');
   const run = async () => {
     setState('working');
     try {
-      const blob = await planApi.exportPdf();
+      const blob = await planApi.exportPdf({ studentId });
       saveBlob(blob, t('export.filename'));
       setState('idle');
     } catch (e) {
