@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Translate, MessageKey } from '../i18n';
+import type { ApiFailure } from '../api/client';
 
 /** Error messages per form field, ready for InstUI's `messages` prop. */
 export type FieldErrors<K extends string> = Partial<Record<K, string[]>>;
@@ -67,6 +68,20 @@ export function messagesFor(errors: string[] | undefined, hint?: string) {
 export function focusFirstError<K extends string>(order: readonly K[], errors: FieldErrors<K>, idOf: (k: K) => string) {
   const first = order.find((k) => (errors[k]?.length ?? 0) > 0);
   if (first) document.getElementById(idOf(first))?.focus();
+}
+
+/**
+ * A failed submit of a form: when the server answered 400 with `fields`, those errors (by form field, plus any
+ * that match no field) with focus moved to the first one; null for any other failure, which the form reports.
+ */
+export function serverInvalid<K extends string>(
+  failure: ApiFailure,
+  form: { fieldOf: (path: readonly PropertyKey[]) => K | null; order: readonly K[]; idOf: (k: K) => string },
+): { errors: FieldErrors<K>; other: string[] } | null {
+  if (failure.kind !== 'http' || failure.status !== 400 || !failure.body?.fields) return null;
+  const server = serverFieldErrors(failure.body.fields, form.fieldOf);
+  focusFirstError(form.order, server.errors, form.idOf);
+  return server;
 }
 
 // ---------- the student's plan: errors keyed by dotted path (e.g. `courses.2.credits`) ----------

@@ -12,7 +12,7 @@ import { GRADE_BANDS, customActivitySchema, type ActivityView, type GradeBand } 
 import { isApiFailure } from '../../api';
 import { activitiesApi, type CustomActivityInput } from '../../api/activities';
 import { useResource } from '../../api/useResource';
-import { focusFirstError, messagesFor, serverFieldErrors, zodFieldErrors, type FieldErrors } from '../../forms/fieldErrors';
+import { focusFirstError, messagesFor, serverInvalid, zodFieldErrors, type FieldErrors } from '../../forms/fieldErrors';
 import { useT, type MessageKey, type Translate } from '../../i18n';
 import { FormStatus } from '../FormStatus';
 import { ResourceView } from '../ResourceView';
@@ -114,11 +114,10 @@ function CustomActivitiesForm({ activities, onAdded, sub }: { activities: Activi
       onAdded([...activities, created]);
     } catch (e) {
       if (!isApiFailure(e)) throw e;
-      if (e.kind === 'http' && e.status === 400 && e.body?.fields) {
-        const server = serverFieldErrors(e.body.fields, fieldOf);
-        setErrors(server.errors);
-        setStatus({ kind: 'invalid', other: server.other });
-        focusFirstError(FIELD_ORDER, server.errors, (f) => ids[f]);
+      const invalid = serverInvalid(e, { fieldOf, order: FIELD_ORDER, idOf: (f) => ids[f] });
+      if (invalid) {
+        setErrors(invalid.errors);
+        setStatus({ kind: 'invalid', other: invalid.other });
       } else if (e.kind === 'http' && e.status === 403) {
         setStatus({ kind: 'forbidden' });
       } else {

@@ -11,7 +11,7 @@ import { useI18n } from '../../i18n';
 import {
   focusFirstError,
   messagesFor,
-  serverFieldErrors,
+  serverInvalid,
   zodFieldErrors,
   type FieldErrors,
 } from '../../forms/fieldErrors';
@@ -64,14 +64,13 @@ export function DeploymentsPanel({ deployments, onAdded }: DeploymentsPanelProps
       onAdded(view);
     } catch (e) {
       if (!isApiFailure(e)) throw e;
+      const invalid = serverInvalid(e, { fieldOf, order: FIELD_ORDER, idOf: (f) => ids[f] });
       if (e.kind === 'http' && e.status === 409) {
         setStatus({ kind: 'exists', message: e.body?.message ?? '' });
         document.getElementById(ids.deploymentId)?.focus();
-      } else if (e.kind === 'http' && e.status === 400 && e.body?.fields) {
-        const server = serverFieldErrors(e.body.fields, fieldOf);
-        setErrors(server.errors);
-        setStatus({ kind: 'invalid', other: server.other });
-        focusFirstError(FIELD_ORDER, server.errors, (f) => ids[f]);
+      } else if (invalid) {
+        setErrors(invalid.errors);
+        setStatus({ kind: 'invalid', other: invalid.other });
       } else {
         setStatus({ kind: e.kind === 'network' ? 'offline' : 'error' });
       }

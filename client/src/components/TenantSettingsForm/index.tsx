@@ -12,7 +12,7 @@ import { useT, type MessageKey } from '../../i18n';
 import {
   focusFirstError,
   messagesFor,
-  serverFieldErrors,
+  serverInvalid,
   zodFieldErrors,
   type FieldErrors,
 } from '../../forms/fieldErrors';
@@ -89,11 +89,10 @@ export function TenantSettingsForm({ settings, onSaved }: TenantSettingsFormProp
       onSaved(view);
     } catch (e) {
       if (!isApiFailure(e)) throw e;
-      if (e.kind === 'http' && e.status === 400 && e.body?.fields) {
-        const server = serverFieldErrors(e.body.fields, fieldOf);
-        setErrors(server.errors);
-        setStatus({ kind: 'invalid', other: server.other });
-        focusFirstError(FIELD_ORDER, server.errors, (f) => ids[f]);
+      const invalid = serverInvalid(e, { fieldOf, order: FIELD_ORDER, idOf: (f) => ids[f] });
+      if (invalid) {
+        setErrors(invalid.errors);
+        setStatus({ kind: 'invalid', other: invalid.other });
       } else {
         setStatus({ kind: e.kind === 'network' ? 'offline' : 'error' });
       }
