@@ -11,11 +11,29 @@ function describe(v: Result): string {
 }
 
 /**
+ * Waits for the tool frame's finite CSS transitions and animations to end: a button caught mid-fade between two
+ * colours reports a contrast that no user sees at rest (a CI run failed on 4.37:1 halfway to the 4.6:1 primary).
+ */
+async function settleTransitions(page: Page): Promise<void> {
+  const frame = page.frame({ name: 'tool-frame' });
+  if (!frame) throw new Error('the tool frame is not on the page');
+  await frame.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
+}
+
+/**
  * Runs axe (WCAG 2.1 A/AA) on the tool inside the LMS iframe: only the iframe is included, and axe-core/playwright
  * descends into it. Fails with a readable list of violations, and also fails if axe never reached the frame's
  * content (then the check would pass vacuously).
  */
 export async function axeToolFrame(page: Page): Promise<AxeResults> {
+  await settleTransitions(page);
   const results = await new AxeBuilder({ page }).include(TOOL_FRAME).withTags(WCAG_TAGS).analyze();
   const checkedInFrame = [...results.passes, ...results.violations].some((r) =>
     r.nodes.some((n) => n.target.length > 1 || Array.isArray(n.target[0])),
