@@ -72,7 +72,11 @@ declare module 'ltijs' {
   export interface ProviderInstance {
     app: Express;
     Database: unknown;
-    setup(encryptionKey: string, database: { url: string; connection?: Record<string, unknown> }, options?: ProviderOptions): ProviderInstance;
+    setup(
+      encryptionKey: string,
+      database: { url: string; connection?: Record<string, unknown>; plugin?: unknown },
+      options?: ProviderOptions,
+    ): ProviderInstance;
     deploy(options?: { port?: number; silent?: boolean; serverless?: boolean }): Promise<true>;
     close(options?: { silent?: boolean }): Promise<true>;
     onConnect(cb: (token: IdToken, req: Request, res: Response, next: NextFunction) => unknown): true;
@@ -87,4 +91,22 @@ declare module 'ltijs' {
     deletePlatform(url: string, clientId: string): Promise<boolean>;
   }
   export const Provider: ProviderInstance;
+}
+
+/** ltijs's MongoDB storage, which a `database.plugin` may extend (server/lti/ltijs-database.ts does). */
+declare module 'ltijs/dist/Utils/Database' {
+  type EncryptionKey = string | false;
+  type Query = Record<string, unknown>;
+  type Item = Record<string, unknown>;
+  class LtijsDatabase {
+    constructor(database: { url: string; connection?: Record<string, unknown> });
+    setup(): Promise<true>;
+    Close(): Promise<true>;
+    Get(key: EncryptionKey, collection: string, query?: Query): Promise<Item[] | false>;
+    Insert(key: EncryptionKey, collection: string, item: Item, index?: Item): Promise<true>;
+    Replace(key: EncryptionKey, collection: string, query: Query, item: Item, index?: Item): Promise<true>;
+    Modify(key: EncryptionKey, collection: string, query: Query, modification: Item): Promise<true>;
+    Delete(collection: string, query: Query): Promise<true>;
+  }
+  export = LtijsDatabase;
 }

@@ -7,8 +7,7 @@ import {
   attachLaunchServices,
   ensureProgress,
   findPlacement,
-  findPlacementByResourceLink,
-  findRemovedPlacementByResourceLink,
+  placementOfResourceLink,
   insertPlacements,
 } from './placement.service';
 import { evaluateStudent } from './completion.command';
@@ -39,13 +38,12 @@ export async function placementForLaunch(tenantId: TenantId, link: ResourceLinkL
   const named = link.custom[CUSTOM_PLACEMENT];
   if (!named) {
     if (!link.contextId || !link.resourceLinkId) return null;
-    const byLink = await findPlacementByResourceLink(tenantId, link.contextId, link.resourceLinkId);
-    if (byLink) {
-      await attachLaunchServices(tenantId, byLink, link);
-      return byLink;
+    const { live, removed } = await placementOfResourceLink(tenantId, link.contextId, link.resourceLinkId);
+    if (live) {
+      await attachLaunchServices(tenantId, live, link);
+      return live;
     }
     // A link the teacher removed from ECAP Planner (it stays in the LMS course): the clear page, not the plan.
-    const removed = await findRemovedPlacementByResourceLink(tenantId, link.contextId, link.resourceLinkId);
     if (removed) throw missing('the placement was deleted', String(removed._id));
     return null;
   }
@@ -60,13 +58,12 @@ export async function placementForLaunch(tenantId: TenantId, link: ResourceLinkL
 async function copiedPlacement(tenantId: TenantId, original: Placement, link: ResourceLinkLaunch, actorId: Types.ObjectId): Promise<Placement> {
   const contextId = link.contextId!;
   if (link.resourceLinkId) {
-    const existing = await findPlacementByResourceLink(tenantId, contextId, link.resourceLinkId);
-    if (existing) {
-      await attachLaunchServices(tenantId, existing, link);
-      return existing;
+    const { live, removed } = await placementOfResourceLink(tenantId, contextId, link.resourceLinkId);
+    if (live) {
+      await attachLaunchServices(tenantId, live, link);
+      return live;
     }
     // The copy was removed from ECAP Planner in this course: do not bring it back with a new copy.
-    const removed = await findRemovedPlacementByResourceLink(tenantId, contextId, link.resourceLinkId);
     if (removed) throw missing('the placement was deleted', String(removed._id));
   }
   const [copy] = await insertPlacements(tenantId, [

@@ -16,13 +16,18 @@ export function findPlacement(tenantId: TenantId, placementId: string): Promise<
   return PlacementModel.findOne({ _id: id, tenantId }).lean<Placement>().exec();
 }
 
-export function findPlacementByResourceLink(tenantId: TenantId, contextId: string, resourceLinkId: string): Promise<Placement | null> {
-  return PlacementModel.findOne({ tenantId, contextId, resourceLinkId, deletedAt: null }).lean<Placement>().exec();
-}
-
-/** A removed placement of this course's link (so a launch of a removed link gets a clear page, not the plan). */
-export function findRemovedPlacementByResourceLink(tenantId: TenantId, contextId: string, resourceLinkId: string): Promise<Placement | null> {
-  return PlacementModel.findOne({ tenantId, contextId, resourceLinkId, deletedAt: { $ne: null } }).sort({ deletedAt: -1 }).lean<Placement>().exec();
+/**
+ * The placement of a course's resource link: the live one, else the most recently removed one (so a launch of a
+ * removed link gets a clear page, not the plan). One query: a link has at most a few placements over its life.
+ */
+export async function placementOfResourceLink(
+  tenantId: TenantId,
+  contextId: string,
+  resourceLinkId: string,
+): Promise<{ live: Placement | null; removed: Placement | null }> {
+  const all = await PlacementModel.find({ tenantId, contextId, resourceLinkId }).lean<Placement[]>().exec();
+  const removed = all.filter((p) => p.deletedAt).sort((a, b) => b.deletedAt!.getTime() - a.deletedAt!.getTime());
+  return { live: all.find((p) => !p.deletedAt) ?? null, removed: removed[0] ?? null };
 }
 
 /**

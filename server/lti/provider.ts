@@ -4,6 +4,7 @@ import { launchGuard } from './launch-guard';
 import { completeLaunch } from './launch-handler';
 import { loginRouter } from './login';
 import { installJwksCache } from './jwks-cache';
+import { LaunchDatabase } from './ltijs-database';
 import { LtiError } from '../http/errors';
 import type { AppConfig } from '../config';
 
@@ -27,7 +28,7 @@ export function setupLti(config: AppConfig, mongoUri: string): { lti: ProviderIn
   installJwksCache();
   const lti = Provider.setup(
     config.ltiKey,
-    { url: mongoUri },
+    { url: mongoUri, plugin: new LaunchDatabase({ url: mongoUri }) },
     {
       appRoute: '/launch',
       loginRoute: '/login',

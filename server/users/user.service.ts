@@ -13,37 +13,57 @@ export interface LaunchIdentity {
   context: { contextId: string; title: string; deploymentId: string } | null;
 }
 
-/** Creates or refreshes the user of a verified launch, and records the course they came from. */
+/**
+ * Creates or refreshes the user of a verified launch and records the course they came from. A returning user in a
+ * known course is one update; a new user or a new course is one upsert that pushes the course. Two first launches
+ * racing meet the unique (tenant, subject) index: the loser retries and finds the winner's record.
+ */
 export async function upsertLaunchUser(tenantId: TenantId, who: LaunchIdentity): Promise<User> {
   const now = new Date();
-  const user = await UserModel.findOneAndUpdate(
-    { tenantId, ltiSubject: who.ltiSubject },
-    {
-      $set: {
-        name: who.name,
-        email: who.email,
-        locale: who.locale,
-        role: who.role,
-        ltiRoles: who.ltiRoles,
-        lastLaunchAt: now,
-        ...(who.role === 'parent' ? { menteeSubjects: who.menteeSubjects } : {}),
-      },
-      $setOnInsert: { contexts: [], ...(who.role === 'parent' ? {} : { menteeSubjects: [] }) },
-    },
-    { upsert: true, new: true, lean: true },
-  );
-  if (!user) throw new Error('upsert returned no document');
-  if (!who.context) return user;
+  const fields = {
+    name: who.name,
+    email: who.email,
+    locale: who.locale,
+    role: who.role,
+    ltiRoles: who.ltiRoles,
+    lastLaunchAt: now,
+    ...(who.role === 'parent' ? { menteeSubjects: who.menteeSubjects } : {}),
+  };
+  const onInsert = who.role === 'parent' ? {} : { menteeSubjects: [] };
+  const subject = { tenantId, ltiSubject: who.ltiSubject };
+  if (!who.context) {
+    const user = await UserModel.findOneAndUpdate(
+      subject,
+      { $set: fields, $setOnInsert: { contexts: [], ...onInsert } },
+      { upsert: true, new: true, lean: true },
+    );
+    if (!user) throw new Error('upsert returned no document');
+    return user;
+  }
   const entry = { ...who.context, role: who.role, lastLaunchAt: now };
-  const updated = await UserModel.findOneAndUpdate(
-    { _id: user._id, tenantId, 'contexts.contextId': who.context.contextId },
-    { $set: { 'contexts.$': entry } },
-    { new: true, lean: true },
-  );
-  if (updated) return updated;
-  const pushed = await UserModel.findOneAndUpdate({ _id: user._id, tenantId }, { $push: { contexts: entry } }, { new: true, lean: true });
-  if (!pushed) throw new Error('user vanished while recording its course');
-  return pushed;
+  for (let attempt = 0; ; attempt += 1) {
+    const known = await UserModel.findOneAndUpdate(
+      { ...subject, 'contexts.contextId': entry.contextId },
+      { $set: { ...fields, 'contexts.$': entry } },
+      { new: true, lean: true },
+    );
+    if (known) return known;
+    try {
+      const added = await UserModel.findOneAndUpdate(
+        { ...subject, 'contexts.contextId': { $ne: entry.contextId } },
+        { $set: fields, $push: { contexts: entry }, $setOnInsert: onInsert },
+        { upsert: true, new: true, lean: true },
+      );
+      if (!added) throw new Error('upsert returned no document');
+      return added;
+    } catch (err) {
+      if (!isDuplicateKey(err) || attempt >= 2) throw err;
+    }
+  }
+}
+
+function isDuplicateKey(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 11000;
 }
 
 export function findUser(tenantId: TenantId, userId: string): Promise<User | null> {
