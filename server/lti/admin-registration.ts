@@ -8,6 +8,8 @@ import { presentTenant } from '../tenants/tenant.service';
 import { forbidden, unauthenticated } from '../http/errors';
 import { input, validate, fieldErrors } from '../http/validate';
 import { escapeHtml, page } from '../http/pages';
+import { REGISTER_FORM_STRINGS, fieldErrorText, formText, type RegisterFormString } from './admin-registration-strings';
+import { localeFrom, type Locale } from '../../shared/roles';
 import type { AppConfig } from '../config';
 
 function tokenMatches(given: string, expected: string): boolean {
@@ -42,50 +44,71 @@ export function adminRegistrationApi(lti: ProviderInstance, config: AppConfig): 
 }
 
 type Preset = keyof typeof PLATFORM_PRESETS;
-const FIELDS = [
-  ['issuer', 'Issuer (platform ID)'],
-  ['clientId', 'Client ID'],
-  ['deploymentId', 'Deployment ID'],
-  ['authEndpoint', 'OIDC authorization URL'],
-  ['tokenEndpoint', 'Access token URL'],
-  ['jwksUrl', 'Public keyset (JWKS) URL'],
-] as const;
+const URL_FIELDS = ['issuer', 'authEndpoint', 'tokenEndpoint', 'jwksUrl'] as const;
+const FIELDS = ['issuer', 'clientId', 'deploymentId', 'authEndpoint', 'tokenEndpoint', 'jwksUrl'] as const;
 
-function formPage(values: Record<string, string>, errors: Record<string, string[]> = {}, notice = ''): string {
-  const err = (k: string) => (errors[k] ? `<p class="error" id="${k}-error">${escapeHtml(errors[k].join(' '))}</p>` : '');
-  const field = (k: string, label: string, hint = '') =>
-    `<label for="${k}">${escapeHtml(label)}</label>
-<input id="${k}" name="${k}" value="${escapeHtml(values[k] ?? '')}"${errors[k] ? ` aria-invalid="true" aria-describedby="${k}-error"` : ''}>${hint ? `<p class="hint">${escapeHtml(hint)}</p>` : ''}${err(k)}`;
+/** ?lang= (the form's language link, kept through the POST) wins over the browser's Accept-Language. */
+function formLocale(req: Request): Locale {
+  const asked = typeof req.query.lang === 'string' ? req.query.lang : undefined;
+  return localeFrom(asked ?? req.get('accept-language')?.split(',')[0]);
+}
+
+/** A sentence of the form with HTML values (already escaped) in its {placeholders}. */
+function formHtml(locale: Locale, key: RegisterFormString, htmlVars: Record<string, string>): string {
+  return escapeHtml(REGISTER_FORM_STRINGS[key][locale]).replace(/\{(\w+)\}/g, (_, name: string) => htmlVars[name] ?? '');
+}
+
+function formPage(locale: Locale, values: Record<string, string>, errors: Record<string, string> = {}): string {
+  const t = (key: RegisterFormString) => escapeHtml(formText(locale, key));
+  const err = (k: string) => (errors[k] ? `<p class="error" id="${k}-error">${escapeHtml(errors[k])}</p>` : '');
+  const field = (k: 'name' | 'adminToken' | (typeof FIELDS)[number], hint = '') =>
+    `<label for="${k}">${t(k)}</label>
+<input id="${k}" name="${k}"${k === 'adminToken' ? ' type="password" autocomplete="off"' : ` value="${escapeHtml(values[k] ?? '')}"`}${errors[k] ? ` aria-invalid="true" aria-describedby="${k}-error"` : ''}>${hint ? `<p class="hint">${escapeHtml(hint)}</p>` : ''}${err(k)}`;
   const presetOptions = Object.entries(PLATFORM_PRESETS)
     .map(([key, p]) => `<option value="${escapeHtml(key)}"${values.preset === key ? ' selected' : ''}>${escapeHtml(p.label)}</option>`)
     .join('');
+  const other: Locale = locale === 'es' ? 'en' : 'es';
+  const presetHint = (k: string) => ((URL_FIELDS as readonly string[]).includes(k) ? formText(locale, 'presetFills') : '');
   return page({
-    title: 'Register an LMS by hand',
-    body: `${notice}
-<p>For Schoology, and for LMSs without dynamic registration. Choose your LMS, paste the values it shows you, and register.
-For Schoology only the client ID and deployment ID are needed: its platform addresses are filled in for you.</p>
-<form method="post" action="/admin/register" novalidate>
-<label for="preset">LMS</label>
-<select id="preset" name="preset"><option value="">Other (enter every value)</option>${presetOptions}</select>
-${field('name', 'District name')}
-${FIELDS.map(([k, label]) => field(k, label, k === 'issuer' || k.endsWith('Endpoint') || k === 'jwksUrl' ? 'Leave empty when you chose Schoology or Canvas above.' : '')).join('\n')}
-${field('adminToken', 'Install admin token', 'From the ADMIN_TOKEN setting, or .data/admin-token.secret on a default install.')}
-${err('_')}
-<button type="submit">Register</button>
+    title: formText(locale, 'title'),
+    lang: locale,
+    body: `<p><a href="/admin/register?lang=${other}" lang="${other}">${t('otherLanguage')}</a></p>
+<p>${t('intro')}</p>
+${Object.keys(errors).length ? `<p class="error" role="alert">${t('errorSummary')}</p>` : ''}
+<form method="post" action="/admin/register?lang=${locale}" novalidate>
+<label for="preset">${t('lms')}</label>
+<select id="preset" name="preset"><option value="">${t('otherLms')}</option>${presetOptions}</select>
+${field('name')}
+${FIELDS.map((k) => field(k, presetHint(k))).join('\n')}
+${field('adminToken', formText(locale, 'adminTokenHint'))}
+<button type="submit">${t('submit')}</button>
 </form>`,
   });
 }
 
-/** GET/POST /admin/register: the one form a Schoology (or any) admin fills in. */
+function registeredPage(locale: Locale, tenant: Tenant): string {
+  const code = (v: string) => `<code>${escapeHtml(v)}</code>`;
+  const deployments = tenant.deployments.map((d) => code(d.deploymentId)).join(', ') || escapeHtml(formText(locale, 'noDeployments'));
+  return page({
+    title: formText(locale, 'registeredTitle'),
+    lang: locale,
+    body: `<p>${formHtml(locale, 'registeredBody', { name: `<strong>${escapeHtml(tenant.settings.name)}</strong>`, issuer: code(tenant.issuer), clientId: code(tenant.clientId) })}</p>
+<p>${escapeHtml(formText(locale, 'deployments'))} ${deployments}</p>
+<p>${escapeHtml(formText(locale, 'canLaunch'))}</p>`,
+  });
+}
+
+/** GET/POST /admin/register: the one form a Schoology (or any) admin fills in, in English or Spanish. */
 export function adminRegistrationForm(lti: ProviderInstance, config: AppConfig): Router {
   const router = Router();
-  router.get('/register', (_req, res) => {
-    res.type('html').send(formPage({}));
+  router.get('/register', (req, res) => {
+    res.type('html').send(formPage(formLocale(req), {}));
   });
   router.post('/register', express.urlencoded({ extended: false, limit: '32kb' }), async (req, res) => {
+    const locale = formLocale(req);
     const raw = Object.fromEntries(Object.entries((req.body ?? {}) as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? v.trim() : '']));
     if (!tokenMatches(raw.adminToken ?? '', config.adminToken)) {
-      res.status(403).type('html').send(formPage(raw, { adminToken: ['The install admin token is not valid.'] }));
+      res.status(403).type('html').send(formPage(locale, raw, { adminToken: formText(locale, 'tokenInvalid') }));
       return;
     }
     const presetKey = raw.preset && raw.preset in PLATFORM_PRESETS ? (raw.preset as Preset) : null;
@@ -100,18 +123,12 @@ export function adminRegistrationForm(lti: ProviderInstance, config: AppConfig):
     };
     const parsed = manualRegistrationSchema.safeParse(candidate);
     if (!parsed.success) {
-      res.status(400).type('html').send(formPage(raw, fieldErrors(parsed.error)));
+      const errors = Object.fromEntries(Object.keys(fieldErrors(parsed.error)).map((k) => [k, fieldErrorText(locale, k)]));
+      res.status(400).type('html').send(formPage(locale, raw, errors));
       return;
     }
     const tenant = await registerManually(lti, parsed.data);
-    res.type('html').send(
-      page({
-        title: 'LMS registered',
-        body: `<p><strong>${escapeHtml(tenant.settings.name)}</strong> is registered (issuer <code>${escapeHtml(tenant.issuer)}</code>, client ID <code>${escapeHtml(tenant.clientId)}</code>).</p>
-<p>Deployments: ${tenant.deployments.map((d) => `<code>${escapeHtml(d.deploymentId)}</code>`).join(', ') || 'none yet: add them in District settings or here again.'}</p>
-<p>Teachers and students can now open ECAP Planner from the LMS.</p>`,
-      }),
-    );
+    res.type('html').send(registeredPage(locale, tenant));
   });
   return router;
 }

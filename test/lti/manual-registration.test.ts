@@ -47,7 +47,39 @@ describe('manual registration form (Schoology and LMSs without dynamic registrat
       .send({ preset: 'schoology', name: 'Nope', clientId: 'nope-1', adminToken: 'guess' })
       .expect(403);
     expect(res.text).toContain('install admin token is not valid');
+    expect(res.text).not.toContain('guess'); // a secret is never echoed back into the page
     expect(await TenantModel.countDocuments({ clientId: 'nope-1' })).toBe(0);
+  });
+
+  it('speaks Spanish to a Spanish browser, and keeps the chosen language through a refused submission', async () => {
+    const page = await request(tool.app).get('/admin/register').set('Accept-Language', 'es-MX,es;q=0.9').expect(200);
+    expect(page.text).toContain('<html lang="es"');
+    expect(page.text).toContain('<label for="clientId">ID de cliente</label>');
+    expect(page.text).toContain('action="/admin/register?lang=es"');
+    const refused = await request(tool.app)
+      .post('/admin/register?lang=es')
+      .type('form')
+      .send({ name: '', clientId: 'es-1', issuer: 'no es una url', adminToken: TEST_ADMIN_TOKEN })
+      .expect(400);
+    expect(refused.text).toContain('Revisa los campos marcados abajo.');
+    expect(refused.text).toMatch(/id="name-error">Escribe el nombre del distrito/);
+    expect(refused.text).toMatch(/id="issuer-error">Escribe una dirección completa http\(s\)/);
+    expect(refused.text).toContain('value="no es una url"');
+    expect(await TenantModel.countDocuments({ clientId: 'es-1' })).toBe(0);
+    const done = await request(tool.app)
+      .post('/admin/register?lang=es')
+      .type('form')
+      .send({ preset: 'schoology', name: 'Distrito Nogales', clientId: 'es-2', adminToken: TEST_ADMIN_TOKEN })
+      .expect(200);
+    expect(done.text).toContain('LMS registrado');
+    expect(done.text).toContain('<strong>Distrito Nogales</strong> quedó registrado');
+    expect(done.text).toContain('ninguna todavía');
+  });
+
+  it('offers the other language from the page, whatever the browser prefers', async () => {
+    const english = await request(tool.app).get('/admin/register?lang=en').set('Accept-Language', 'es').expect(200);
+    expect(english.text).toContain('<label for="clientId">Client ID</label>');
+    expect(english.text).toContain('<a href="/admin/register?lang=es" lang="es">Español</a>');
   });
 });
 
