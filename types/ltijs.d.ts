@@ -110,3 +110,21 @@ declare module 'ltijs/dist/Utils/Database' {
   }
   export = LtijsDatabase;
 }
+
+/** ltijs's key pair generation: one RSA-4096 pair per registration, stored encrypted, replacing the last one. */
+declare module 'ltijs/dist/Utils/Auth' {
+  import type LtijsDatabase from 'ltijs/dist/Utils/Database';
+  const Auth: {
+    generatePlatformKeyPair(encryptionKey: string, database: LtijsDatabase, platformUrl: string, clientId: string): Promise<string>;
+  };
+  export = Auth;
+}
+
+/** ltijs's JWKS of the tool: every stored public key, as RS256 signing JWKs. */
+declare module 'ltijs/dist/Utils/Keyset' {
+  import type LtijsDatabase from 'ltijs/dist/Utils/Database';
+  const Keyset: {
+    build(database: LtijsDatabase, encryptionKey: string): Promise<{ keys: Array<Record<string, unknown> & { kid: string }> }>;
+  };
+  export = Keyset;
+}

@@ -5,6 +5,7 @@ import { completeLaunch } from './launch-handler';
 import { loginRouter } from './login';
 import { installJwksCache } from './jwks-cache';
 import { LaunchDatabase } from './ltijs-database';
+import { toolKeyset } from './tool-keys';
 import { LtiError } from '../http/errors';
 import type { AppConfig } from '../config';
 
@@ -60,6 +61,10 @@ export function setupLti(config: AppConfig, mongoUri: string): { lti: ProviderIn
   router.use(express.urlencoded({ extended: false, limit: '64kb' }), express.json({ limit: '64kb' }));
   router.use(loginRouter(lti, config));
   router.post('/launch', launchGuard(lti));
+  // Before ltijs's own keyset route: adds the keys retired by a rotation that are still in their grace period.
+  router.get('/keys', (_req: Request, res: Response, next: NextFunction) => {
+    toolKeyset(lti, config.ltiKey).then((keyset) => res.json(keyset), next);
+  });
   router.use((req: Request, _res: Response, next: NextFunction) => {
     // ltijs (express 4, body-parser 1) must not read the body stream again: it was parsed above.
     req.body ??= {};

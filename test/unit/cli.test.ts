@@ -68,3 +68,27 @@ describe('npm run register-platform', () => {
     expect(bad.stderr).toContain('clientId:');
   });
 });
+
+describe('npm run rotate-keys', () => {
+  it('gives every registration a new signing key, keeps the old one retired, and refuses unclear arguments', async () => {
+    const uri = freshMongoUri();
+    await run('server/cli/register-platform.ts', ['--preset', 'schoology', '--name', 'Mesa', '--client-id', '777'], { MONGODB_URI: uri });
+    const conn = await mongoose.createConnection(uri).asPromise();
+    const before = await conn.collection('platforms').findOne({ clientId: '777' });
+
+    const rotated = await run('server/cli/rotate-keys.ts', ['--all', '--grace-hours', '48'], { MONGODB_URI: uri });
+    expect(rotated.stderr).toBe('');
+    expect(rotated.code).toBe(0);
+    expect(rotated.stdout).toContain(`old key ${String(before?.kid)} stays published until`);
+    const after = await conn.collection('platforms').findOne({ clientId: '777' });
+    expect(after?.kid).not.toBe(before?.kid);
+    const retired = await conn.collection('retiredkeys').findOne({ kid: before?.kid });
+    expect(retired?.jwk).toMatchObject({ kty: 'RSA', kid: before?.kid, alg: 'RS256' });
+    expect(retired?.jwk).not.toHaveProperty('d'); // only the public half is kept
+    await conn.close();
+
+    const unclear = await run('server/cli/rotate-keys.ts', ['--issuer', 'https://schoology.schoology.com'], { MONGODB_URI: uri });
+    expect(unclear.code).toBe(2);
+    expect(unclear.stderr).toContain('give --issuer and --client-id, or --all');
+  });
+});
