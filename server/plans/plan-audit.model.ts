@@ -2,7 +2,7 @@ import { Schema, model, type Types } from 'mongoose';
 import { baseSchemaOptions } from '../db/model-options';
 import { APP_ROLES, type AppRole } from '../../shared/roles';
 
-export const AUDIT_ACTIONS = ['read', 'write', 'export', 'submit'] as const;
+export const AUDIT_ACTIONS = ['read', 'write', 'export', 'submit', 'review', 'sign'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** Who read or changed a student's plan, and when (DESIGN.md "Security"). Append-only. */
@@ -16,7 +16,7 @@ export interface PlanAudit {
   actorId: Types.ObjectId;
   /** The role they acted as. */
   actorRole: AppRole;
-  /** read (by someone else than the student), write, export (PDF) or submit (annual review). */
+  /** read (by someone else than the student), write, export (PDF), submit (annual review), review (advisor) or sign (parent). */
   action: AuditAction;
   /** The section written, or `advisorNotes`; absent for whole-plan actions. */
   section?: string;

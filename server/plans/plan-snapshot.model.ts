@@ -3,7 +3,26 @@ import { baseSchemaOptions } from '../db/model-options';
 import type { SectionKey } from '../../shared/api/plan';
 import type { StoredInterestResult, StoredSection } from './plan.model';
 
-/** A school year of a student's plan, frozen when the student submitted the annual review. Never updated. */
+/** The advisor's review of a submitted year (teacher, counselor or district admin). */
+export interface StoredAdvisorReview {
+  reviewerId: Types.ObjectId;
+  reviewerName: string;
+  reviewedAt: Date;
+  comment: string;
+}
+
+/** A parent's or guardian's signature of a submitted year. */
+export interface StoredParentSignature {
+  parentId: Types.ObjectId;
+  parentName: string;
+  typedName: string;
+  signedAt: Date;
+}
+
+/**
+ * A school year of a student's plan, frozen when the student submitted the annual review. The plan itself is never
+ * updated; the advisor review and parent signatures are added to it afterwards.
+ */
 export interface PlanSnapshot {
   _id: Types.ObjectId;
   /** District; every query filters by it. */
@@ -22,6 +41,10 @@ export interface PlanSnapshot {
   sections: Record<SectionKey, StoredSection>;
   /** Interest inventory result at submission. */
   interestResult: StoredInterestResult | null;
+  /** Set once, by the first advisor to review the year (absent on years submitted before sign-offs existed). */
+  advisorReview?: StoredAdvisorReview | null;
+  /** One per parent or guardian who signed. */
+  parentSignatures?: StoredParentSignature[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -36,6 +59,32 @@ const planSnapshotSchema = new Schema<PlanSnapshot>(
     reflection: { type: String, required: true, maxlength: 4000 },
     sections: { type: Schema.Types.Mixed, required: true },
     interestResult: { type: Schema.Types.Mixed, default: null },
+    advisorReview: {
+      type: new Schema<StoredAdvisorReview>(
+        {
+          reviewerId: { type: Schema.Types.ObjectId, required: true, ref: 'User' },
+          reviewerName: { type: String, required: true },
+          reviewedAt: { type: Date, required: true },
+          comment: { type: String, maxlength: 2000, default: '' },
+        },
+        { _id: false },
+      ),
+      default: null,
+    },
+    parentSignatures: {
+      type: [
+        new Schema<StoredParentSignature>(
+          {
+            parentId: { type: Schema.Types.ObjectId, required: true, ref: 'User' },
+            parentName: { type: String, required: true },
+            typedName: { type: String, required: true, maxlength: 120 },
+            signedAt: { type: Date, required: true },
+          },
+          { _id: false },
+        ),
+      ],
+      default: [],
+    },
   },
   { ...baseSchemaOptions, minimize: false },
 );

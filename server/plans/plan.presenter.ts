@@ -76,8 +76,23 @@ export function presentPlanView({ plan, studentName, districtSchoolYear, templat
   };
 }
 
-export function presentSnapshotSummary(snapshot: Pick<PlanSnapshot, 'schoolYear' | 'submittedAt' | 'grade'>): PlanSnapshotSummary {
-  return { schoolYear: snapshot.schoolYear, submittedAt: new Date(snapshot.submittedAt).toISOString(), grade: snapshot.grade };
+type SnapshotSummarySource = Pick<PlanSnapshot, 'schoolYear' | 'submittedAt' | 'grade' | 'advisorReview' | 'parentSignatures'>;
+
+/** A submitted year with its sign-offs; `viewerId` marks the viewer's own signature. */
+export function presentSnapshotSummary(snapshot: SnapshotSummarySource, viewerId?: string): PlanSnapshotSummary {
+  const review = snapshot.advisorReview;
+  return {
+    schoolYear: snapshot.schoolYear,
+    submittedAt: new Date(snapshot.submittedAt).toISOString(),
+    grade: snapshot.grade,
+    advisorReview: review ? { reviewerName: review.reviewerName, reviewedAt: new Date(review.reviewedAt).toISOString(), comment: review.comment } : null,
+    parentSignatures: (snapshot.parentSignatures ?? []).map((s) => ({
+      parentName: s.parentName,
+      typedName: s.typedName,
+      signedAt: new Date(s.signedAt).toISOString(),
+      mine: viewerId !== undefined && String(s.parentId) === viewerId,
+    })),
+  };
 }
 
 export function presentSnapshot(snapshot: PlanSnapshot): PlanSnapshotView {

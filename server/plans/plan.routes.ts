@@ -1,9 +1,10 @@
 import { Router, type Response } from 'express';
 import { actorOf, authorize } from '../session/authenticate';
 import { input, validate } from '../http/validate';
-import { exportQuerySchema, sectionParamsSchema, snapshotParamsSchema, studentParamsSchema } from './plan.validators';
+import { exportQuerySchema, sectionParamsSchema, snapshotParamsSchema, studentParamsSchema, studentYearParamsSchema } from './plan.validators';
 import { addAdvisorNote, getSnapshot, listSnapshots, loadPlanView, readPlanAs, writeSection } from './plan.service';
 import { submitAnnualReview } from './annual-review.command';
+import { listSnapshotsAs, recordAdvisorReview, recordParentSignature } from './annual-review-signoff.command';
 import { exportPlanPdf, type PlanPdf } from './plan-export.command';
 import { getRequirementTemplate, saveRequirementTemplate } from './requirement-template.service';
 import {
@@ -13,10 +14,12 @@ import {
   sectionWriteSchema,
   type SectionConflict,
 } from '../../shared/api/plan';
+import { advisorReviewCreateSchema, parentSignatureCreateSchema } from '../../shared/api/annual-review';
 
 /**
  * Student plans (docs/api.md): the student's own plan under /plans/me ('plan:own'); read-only plans of others
- * under /plans/:studentId ('plan:view' + canReadPlan); advisor notes ('plan:comment'); the district's graduation
+ * under /plans/:studentId ('plan:view' + canReadPlan); advisor notes ('plan:comment'); sign-offs of submitted years
+ * (advisor review 'annual-review:advise', parent signature 'annual-review:sign'); the district's graduation
  * requirements under /tenant/graduation-requirements; the PDF export of either plan.
  */
 export function planRouter(): Router {
@@ -84,6 +87,32 @@ export function planRouter(): Router {
       const { studentId } = input(req, 'params', studentParamsSchema);
       const note = input(req, 'body', advisorNoteCreateSchema);
       res.status(201).json(await addAdvisorNote(actorOf(req), studentId, note));
+    },
+  );
+
+  router.get('/plans/:studentId/snapshots', authorize('plan:view'), validate('params', studentParamsSchema), async (req, res) => {
+    res.json(await listSnapshotsAs(actorOf(req), input(req, 'params', studentParamsSchema).studentId));
+  });
+
+  router.post(
+    '/plans/:studentId/snapshots/:schoolYear/advisor-review',
+    authorize('annual-review:advise'),
+    validate('params', studentYearParamsSchema),
+    validate('body', advisorReviewCreateSchema),
+    async (req, res) => {
+      const { studentId, schoolYear } = input(req, 'params', studentYearParamsSchema);
+      res.status(201).json(await recordAdvisorReview(actorOf(req), studentId, schoolYear, input(req, 'body', advisorReviewCreateSchema)));
+    },
+  );
+
+  router.post(
+    '/plans/:studentId/snapshots/:schoolYear/signatures',
+    authorize('annual-review:sign'),
+    validate('params', studentYearParamsSchema),
+    validate('body', parentSignatureCreateSchema),
+    async (req, res) => {
+      const { studentId, schoolYear } = input(req, 'params', studentYearParamsSchema);
+      res.status(201).json(await recordParentSignature(actorOf(req), studentId, schoolYear, input(req, 'body', parentSignatureCreateSchema)));
     },
   );
 

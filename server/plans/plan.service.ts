@@ -180,12 +180,16 @@ export async function addAdvisorNote(actor: Actor, studentId: string, note: Advi
 
 // ---------- snapshots ----------
 
-export async function listSnapshots(tenantId: TenantId, studentId: string): Promise<PlanSnapshotSummary[]> {
-  const snapshots = await PlanSnapshotModel.find({ tenantId, studentId: oid(studentId) }, { schoolYear: 1, submittedAt: 1, grade: 1 })
+/** The student's submitted years, newest first, with their sign-offs (`viewerId` marks the viewer's signature). */
+export async function listSnapshots(tenantId: TenantId, studentId: string, viewerId?: string): Promise<PlanSnapshotSummary[]> {
+  const snapshots = await PlanSnapshotModel.find(
+    { tenantId, studentId: oid(studentId) },
+    { schoolYear: 1, submittedAt: 1, grade: 1, advisorReview: 1, parentSignatures: 1 },
+  )
     .sort({ schoolYear: -1 })
     .lean<PlanSnapshot[]>()
     .exec();
-  return snapshots.map(presentSnapshotSummary);
+  return snapshots.map((s) => presentSnapshotSummary(s, viewerId));
 }
 
 export async function getSnapshot(tenantId: TenantId, studentId: string, schoolYear: string): Promise<PlanSnapshotView> {

@@ -6,5 +6,6 @@ import { LOCALES } from '../../shared/roles';
 export const sectionParamsSchema = z.object({ section: z.enum(SECTION_KEYS) });
 export const studentParamsSchema = z.object({ studentId: z.string().regex(/^[a-f\d]{24}$/i, 'Not a student id') });
 export const snapshotParamsSchema = z.object({ schoolYear: z.string().regex(/^\d{4}-\d{4}$/, 'Use the form 2026-2027') });
+export const studentYearParamsSchema = studentParamsSchema.extend(snapshotParamsSchema.shape);
 /** ?locale=en|es on the PDF export; the student's language otherwise. */
 export const exportQuerySchema = z.object({ locale: z.enum(LOCALES).optional() }).strict();

@@ -13,14 +13,18 @@ export const ACTIONS = [
   'plan:comment',
   /** Read the district's graduation requirements. */
   'requirements:view',
+  /** Record the advisor review of a student's submitted annual review (students the actor may read). */
+  'annual-review:advise',
+  /** Sign a child's submitted annual review as parent or guardian. */
+  'annual-review:sign',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const POLICY: Record<AppRole, readonly Action[]> = {
   student: ['plan:own', 'requirements:view'],
-  teacher: ['course:view', 'plan:view', 'plan:comment', 'requirements:view'],
-  admin: ['tenant:manage', 'course:view', 'plan:view', 'plan:comment', 'requirements:view'],
-  parent: ['mentees:view', 'plan:view', 'requirements:view'],
+  teacher: ['course:view', 'plan:view', 'plan:comment', 'requirements:view', 'annual-review:advise'],
+  admin: ['tenant:manage', 'course:view', 'plan:view', 'plan:comment', 'requirements:view', 'annual-review:advise'],
+  parent: ['mentees:view', 'plan:view', 'requirements:view', 'annual-review:sign'],
 };
 
 export function can(role: AppRole, action: Action): boolean {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AnnualReviewSignoffs } from './annual-review';
 
 /**
  * The student's ECAP: the contract between server and client. Each section is saved on its own with a version
@@ -282,7 +283,8 @@ export interface PlanView {
 
 /** POST /api/plans/me/annual-review. */
 export const annualReviewSubmitSchema = z.object({ reflection: text(4000).min(1, 'Write your reflection on this year') }).strict();
-export interface PlanSnapshotSummary {
+/** A submitted school year, with who reviewed and signed it (GET /api/plans/me/snapshots and /:studentId/snapshots). */
+export interface PlanSnapshotSummary extends AnnualReviewSignoffs {
   schoolYear: string;
   submittedAt: string;
   grade: number;

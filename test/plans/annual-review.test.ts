@@ -34,7 +34,9 @@ describe('POST /api/plans/me/annual-review', () => {
     expect(next.annualReview).toEqual({ schoolYear: '2026-2027', status: 'submitted', submittedAt: expect.any(String) });
 
     const list = await request(tool.app).get('/api/plans/me/snapshots').set(...me.auth).expect(200);
-    expect(list.body as PlanSnapshotSummary[]).toEqual([{ schoolYear: '2026-2027', grade: 10, submittedAt: next.annualReview.submittedAt }]);
+    expect(list.body as PlanSnapshotSummary[]).toEqual([
+      { schoolYear: '2026-2027', grade: 10, submittedAt: next.annualReview.submittedAt, advisorReview: null, parentSignatures: [] },
+    ]);
     const snap = await request(tool.app).get('/api/plans/me/snapshots/2026-2027').set(...me.auth).expect(200);
     expect(snap.body as PlanSnapshotView).toEqual({
       schoolYear: '2026-2027',

@@ -10,6 +10,7 @@ import type {
   VersionedSection,
 } from '../../../shared/api/plan';
 import { requirementTemplateSchema, type InterestResult, type SectionData } from '../../../shared/api/plan';
+import type { AdvisorReviewCreate, ParentSignatureCreate } from '../../../shared/api/annual-review';
 import { apiRaw, apiRequest } from './client';
 
 type Opts = { signal?: AbortSignal };
@@ -26,7 +27,8 @@ const careerSearchSchema = objectWith<CareerSearchResult>('items', 'total');
 const careerSchema = objectWith<CareerView>('code', 'title');
 const artifactSchema = objectWith<ArtifactView>('id', 'title');
 const artifactsSchema = z.array(artifactSchema);
-const snapshotsSchema = z.array(objectWith<PlanSnapshotSummary>('schoolYear'));
+const snapshotSummarySchema = objectWith<PlanSnapshotSummary>('schoolYear', 'advisorReview', 'parentSignatures');
+const snapshotsSchema = z.array(snapshotSummarySchema);
 export interface PlanSnapshot {
   schoolYear: string;
   submittedAt: string;
@@ -54,6 +56,12 @@ export const planApi = {
   snapshots: (o: Opts = {}) => apiRequest('GET', '/api/plans/me/snapshots', snapshotsSchema, o),
   snapshot: (schoolYear: string, o: Opts = {}) =>
     apiRequest('GET', `/api/plans/me/snapshots/${enc(schoolYear)}`, snapshotSchema, o),
+  /** A student's submitted years with their sign-offs, for their teacher, parent or admin. */
+  snapshotsOf: (studentId: string, o: Opts = {}) => apiRequest('GET', `/api/plans/${enc(studentId)}/snapshots`, snapshotsSchema, o),
+  adviseReview: (studentId: string, schoolYear: string, body: AdvisorReviewCreate, o: Opts = {}) =>
+    apiRequest('POST', `/api/plans/${enc(studentId)}/snapshots/${enc(schoolYear)}/advisor-review`, snapshotSummarySchema, { ...o, body }),
+  signReview: (studentId: string, schoolYear: string, body: ParentSignatureCreate, o: Opts = {}) =>
+    apiRequest('POST', `/api/plans/${enc(studentId)}/snapshots/${enc(schoolYear)}/signatures`, snapshotSummarySchema, { ...o, body }),
   careers: (query: CareerQuery, o: Opts = {}) => {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));

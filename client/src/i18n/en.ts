@@ -4,6 +4,7 @@
  */
 import { activitiesEn } from './activities.en';
 import { planEn } from './plan.en';
+import { signoffEn } from './signoff.en';
 
 export const en = {
   'app.name': 'ECAP Planner',
@@ -112,6 +113,7 @@ export const en = {
 
   ...planEn,
   ...activitiesEn,
+  ...signoffEn,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,7 @@
 import type { MessageKey } from './en';
 import { activitiesEs } from './activities.es';
 import { planEs } from './plan.es';
+import { signoffEs } from './signoff.es';
 
 /**
  * Spanish catalog, for students and families in the US: informal "tú" for students, plain words for families.
@@ -116,4 +117,5 @@ export const es: Record<MessageKey, string> = {
 
   ...planEs,
   ...activitiesEs,
+  ...signoffEs,
 };

@@ -9,6 +9,7 @@ import { useT } from '../../i18n';
 import { ResourceView } from '../ResourceView';
 import { PlanSummary } from '../StudentPlanReview';
 import { ExportPdfButton } from '../ExportPdfButton';
+import { AnnualReviewSignoffs } from '../AnnualReviewSignoffs';
 import type { ChildPlanProps } from './props';
 
 /** A parent's read-only view of one child's plan (`#/child/<id>`); the server decides who may read it. */
@@ -31,6 +32,7 @@ export function ChildPlan({ studentId }: ChildPlanProps) {
             </Heading>
             <Text as="p">{t('parent.readOnly')}</Text>
             <ExportPdfButton studentId={studentId} />
+            <AnnualReviewSignoffs studentId={studentId} mode="parent" />
             <PlanSummary plan={data} />
           </>
         )}

@@ -18,6 +18,7 @@ import { FormStatus } from '../FormStatus';
 import { ResourceView } from '../ResourceView';
 import type { PlanScreenProps } from '../PlanShell/props';
 import { ScrollArea } from '../PlanParts';
+import { formatDay } from '../AnnualReviewSignoffs/formatDay';
 
 const loadSnapshots = (signal: AbortSignal) => planApi.snapshots({ signal });
 
@@ -208,6 +209,8 @@ export function ReviewScreen({ plan, session, replacePlan }: PlanScreenProps) {
                     <Table.ColHeader id="snap-year">{t('review.history.year')}</Table.ColHeader>
                     <Table.ColHeader id="snap-grade">{t('review.history.grade')}</Table.ColHeader>
                     <Table.ColHeader id="snap-date">{t('review.history.submitted')}</Table.ColHeader>
+                    <Table.ColHeader id="snap-advisor">{t('signoff.column.advisor')}</Table.ColHeader>
+                    <Table.ColHeader id="snap-parent">{t('signoff.column.parent')}</Table.ColHeader>
                     <Table.ColHeader id="snap-open">{t('review.history.actions')}</Table.ColHeader>
                   </Table.Row>
                 </Table.Head>
@@ -217,6 +220,25 @@ export function ReviewScreen({ plan, session, replacePlan }: PlanScreenProps) {
                       <Table.RowHeader>{s.schoolYear}</Table.RowHeader>
                       <Table.Cell>{t('academic.grade', { grade: s.grade })}</Table.Cell>
                       <Table.Cell>{new Date(s.submittedAt).toLocaleDateString(loc)}</Table.Cell>
+                      <Table.Cell>
+                        {s.advisorReview
+                          ? t('signoff.advisor.done', { name: s.advisorReview.reviewerName, date: formatDay(s.advisorReview.reviewedAt, locale) })
+                          : t('signoff.advisor.pending')}
+                        {s.advisorReview?.comment ? (
+                          <Text as="p" size="small">
+                            {t('signoff.advisor.comment', { comment: s.advisorReview.comment })}
+                          </Text>
+                        ) : null}
+                      </Table.Cell>
+                      <Table.Cell>
+                        {s.parentSignatures.length === 0
+                          ? t('signoff.parent.pending')
+                          : s.parentSignatures.map((p) => (
+                              <Text as="p" size="small" key={`${p.parentName}-${p.signedAt}`}>
+                                {t('signoff.parent.done', { name: p.parentName, date: formatDay(p.signedAt, locale) })}
+                              </Text>
+                            ))}
+                      </Table.Cell>
                       <Table.Cell>
                         <Button size="small" interaction={opening ? 'disabled' : 'enabled'} onClick={() => void openSnapshot(s.schoolYear)}>
                           {t('review.history.open', { year: s.schoolYear })}

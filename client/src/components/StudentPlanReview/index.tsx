@@ -20,6 +20,7 @@ import { formatDate } from '../ClassDashboard';
 import { useRemovedPlacements } from '../ClassDashboard/removedPlacements';
 import { routeLabel } from '../PlanNav';
 import { FormStatus } from '../FormStatus';
+import { AnnualReviewSignoffs } from '../AnnualReviewSignoffs';
 import { ResourceView } from '../ResourceView';
 import type { StudentPlanReviewProps } from './props';
 
@@ -493,6 +494,8 @@ function Loaded({ plan, props }: { plan: PlanView; props: StudentPlanReviewProps
           </div>
         </Section>
       ) : null}
+
+      <AnnualReviewSignoffs studentId={plan.studentId} mode="advisor" />
 
       <PlanSummary plan={plan} />
 
