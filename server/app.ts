@@ -15,6 +15,7 @@ import { courseRouter } from './courses/course.routes';
 import { planSummaryRouter } from './plans/plan-summary.routes';
 import { menteeRouter } from './users/mentee.routes';
 import { planRouter } from './plans/plan.routes';
+import { parentLinkApi, parentLinkPage } from './parents/parent-link.routes';
 import { careerRouter } from './careers/career.routes';
 import { artifactRouter } from './portfolio/artifact.routes';
 import { activityRouter } from './activities/activity.routes';
@@ -51,13 +52,14 @@ export function createApp(config: AppConfig, mongoUri: string): App {
   app.use('/lti', express.urlencoded({ extended: false, limit: '64kb' }), dynamicRegistrationRouter(lti, config));
   app.use('/lti', ltiRouter);
   app.use('/admin', adminRegistrationForm(lti, config));
+  app.use('/parent-link', parentLinkPage(config));
 
   const api = express.Router();
   api.use(express.json({ limit: '256kb' }));
   api.use(adminRegistrationApi(lti, config));
   api.use(authenticate(config.ltiKey));
   api.use(sessionRouter(), tenantRouter(), courseRouter(), planSummaryRouter(), menteeRouter(), planRouter(), careerRouter(), artifactRouter());
-  api.use(activityRouter(config), gradeRouter());
+  api.use(activityRouter(config), gradeRouter(), parentLinkApi(config));
   registerActivityListeners();
   app.use('/api', api);
 

@@ -47,6 +47,16 @@ export const PAGE_STRINGS = {
     en: 'This window closes by itself; if it does not, close it and enable the tool in your LMS.',
     es: 'Esta ventana se cierra sola; si no, ciérrala y activa la herramienta en tu plataforma.',
   },
+  parentLinkUnknownTitle: { en: 'This link does not work', es: 'Este enlace no funciona' },
+  parentLinkUnknownBody: {
+    en: 'Check that you copied the whole address. If it still does not open, ask your child’s school for a new link.',
+    es: 'Revise que copió la dirección completa. Si sigue sin abrirse, pida un enlace nuevo a la escuela de su hijo o hija.',
+  },
+  parentLinkEndedTitle: { en: 'This link has expired', es: 'Este enlace ya venció' },
+  parentLinkEndedBody: {
+    en: 'Links to a student’s plan work for a limited time, or until the school turns them off. Ask your child’s school for a new link.',
+    es: 'Los enlaces al plan de un estudiante funcionan por un tiempo limitado, o hasta que la escuela los desactiva. Pida un enlace nuevo a la escuela de su hijo o hija.',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type PageString = keyof typeof PAGE_STRINGS;

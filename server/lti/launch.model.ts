@@ -7,7 +7,8 @@ export interface Launch {
   tenantId: Types.ObjectId;
   userId: Types.ObjectId;
   deploymentId: string;
-  messageType: 'LtiResourceLinkRequest' | 'LtiDeepLinkingRequest';
+  /** ParentLink: a session opened from a parent's link (server/parents), not from the LMS. */
+  messageType: 'LtiResourceLinkRequest' | 'LtiDeepLinkingRequest' | 'ParentLink';
   context: { id: string; title: string } | null;
   resourceLinkId: string | null;
   targetLinkUri: string;

@@ -17,13 +17,15 @@ export const ACTIONS = [
   'annual-review:advise',
   /** Sign a child's submitted annual review as parent or guardian. */
   'annual-review:sign',
+  /** Make, list and revoke parent access links for students the actor may read (server/parents). */
+  'parent-links:manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const POLICY: Record<AppRole, readonly Action[]> = {
   student: ['plan:own', 'requirements:view'],
-  teacher: ['course:view', 'plan:view', 'plan:comment', 'requirements:view', 'annual-review:advise'],
-  admin: ['tenant:manage', 'course:view', 'plan:view', 'plan:comment', 'requirements:view', 'annual-review:advise'],
+  teacher: ['course:view', 'plan:view', 'plan:comment', 'requirements:view', 'annual-review:advise', 'parent-links:manage'],
+  admin: ['tenant:manage', 'course:view', 'plan:view', 'plan:comment', 'requirements:view', 'annual-review:advise', 'parent-links:manage'],
   parent: ['mentees:view', 'plan:view', 'requirements:view', 'annual-review:sign'],
 };
 

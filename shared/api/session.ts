@@ -14,7 +14,7 @@ export const sessionSchema = z.object({
   /** The course (LTI context) the launch came from; null for account-level launches. */
   context: z.object({ id: z.string(), title: z.string() }).nullable(),
   /** LTI message the session started from. */
-  messageType: z.enum(['LtiResourceLinkRequest', 'LtiDeepLinkingRequest']),
+  messageType: z.enum(['LtiResourceLinkRequest', 'LtiDeepLinkingRequest', 'ParentLink']),
   abilities: z.object({
     editOwnPlan: z.boolean(),
     viewCourse: z.boolean(),

@@ -79,16 +79,16 @@ it('a parent reads the review and signs it, in Spanish, after being told what is
 
     const sign = frame.getByRole('button', { name: 'Firmar 2026-2027' });
     await sign.click();
-    await frame.getByText('Marca la casilla para confirmar que revisaste el plan.').waitFor();
-    await frame.getByText('Escribe tu nombre completo (120 caracteres como máximo).').waitFor();
+    await frame.getByText('Marque la casilla para confirmar que revisó el plan.').waitFor();
+    await frame.getByText('Escriba su nombre completo (120 caracteres como máximo).').waitFor();
     expect(await PlanSnapshotModel.countDocuments({ 'parentSignatures.0': { $exists: true } })).toBe(0);
 
     await frame.getByText('Revisé este plan con mi hijo o hija.', { exact: true }).click(); // the label: InstUI's facade covers the input
     expect(await frame.getByRole('checkbox', { name: 'Revisé este plan con mi hijo o hija.' }).isChecked()).toBe(true);
-    await frame.getByRole('textbox', { name: 'Escribe tu nombre completo para firmar' }).fill('Rosa María Cruz');
+    await frame.getByRole('textbox', { name: 'Escriba su nombre completo para firmar' }).fill('Rosa María Cruz');
     await sign.click();
-    await frame.getByText('Gracias. Tu firma quedó guardada.').waitFor();
-    await frame.getByText(/^Lo firmaste el /).waitFor();
+    await frame.getByText('Gracias. Su firma quedó guardada.').waitFor();
+    await frame.getByText(/^Usted lo firmó el /).waitFor();
     expect(await sign.count()).toBe(0);
     await axeToolFrame(page);
   });
@@ -98,4 +98,62 @@ it('a parent reads the review and signs it, in Spanish, after being told what is
   const [year] = mine.body as PlanSnapshotSummary[];
   expect(year?.advisorReview).toMatchObject({ reviewerName: 'Mr. Okafor', comment: 'Great reflection. Look at the health science pathway.' });
   expect(year?.parentSignatures).toEqual([{ parentName: 'Rosa Cruz', typedName: 'Rosa María Cruz', signedAt: expect.any(String), mine: false }]);
+});
+
+it('a parent without an LMS account signs through a link the teacher made, until the teacher turns it off', async () => {
+  let url = '';
+  await inLms(async (page) => {
+    await openFromLms(page, lms, {
+      ...learnerLaunch(lms.reg.clientId),
+      user: { sub: 'signoff-teacher', name: 'Mr. Okafor', locale: 'en-US' },
+      roles: [ROLES.instructor],
+      context: COURSE,
+    });
+    const frame = await waitForApp(page);
+    await frame.getByRole('link', { name: 'Valeria Cruz' }).click();
+    await frame.getByRole('heading', { level: 2, name: 'Parents without an LMS account' }).waitFor();
+    await frame.getByRole('button', { name: 'Create link' }).click();
+    await frame.getByText('Enter the name (at most 120 characters).').waitFor();
+    await frame.getByRole('textbox', { name: 'Parent’s or guardian’s name' }).fill('Jorge Cruz');
+    await frame.getByRole('button', { name: 'Create link' }).click();
+    const field = frame.getByRole('textbox', { name: 'Link for Jorge Cruz' });
+    url = await field.inputValue();
+    expect(url).toMatch(/\/parent-link\/[A-Za-z0-9_-]{43}$/);
+    await frame.getByRole('row', { name: /Jorge Cruz/ }).getByText(/^Works until /).waitFor();
+    await axeToolFrame(page);
+  });
+
+  // The parent opens the link in their own browser, outside the LMS.
+  const { context, page } = await newPage(browser);
+  try {
+    await page.goto(url);
+    await page.getByRole('link', { name: 'Open Valeria Cruz’s plan' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Annual reviews' }).waitFor();
+    await page.getByText('I reviewed this plan with my child.', { exact: true }).click();
+    await page.getByRole('textbox', { name: 'Type your full name to sign' }).fill('Jorge Cruz');
+    await page.getByRole('button', { name: 'Sign 2026-2027' }).click();
+    await page.getByText('Thank you. Your signature is saved.').waitFor();
+    await page.getByText(/^Signed by Rosa Cruz \(typed “Rosa María Cruz”\) on /).waitFor();
+  } finally {
+    await context.close();
+  }
+  const [year] = (await request(lms.tool.app).get('/api/plans/me/snapshots').set('Authorization', `Bearer ${studentToken}`).expect(200)).body as PlanSnapshotSummary[];
+  expect(year?.parentSignatures.map((s) => s.parentName)).toEqual(['Rosa Cruz', 'Jorge Cruz']);
+
+  // The teacher turns the link off: it no longer opens.
+  await inLms(async (page) => {
+    await openFromLms(page, lms, {
+      ...learnerLaunch(lms.reg.clientId),
+      user: { sub: 'signoff-teacher', name: 'Mr. Okafor', locale: 'en-US' },
+      roles: [ROLES.instructor],
+      context: COURSE,
+    });
+    const frame = await waitForApp(page);
+    await frame.getByRole('link', { name: 'Valeria Cruz' }).click();
+    await frame.getByRole('button', { name: 'Turn off the link for Jorge Cruz' }).click();
+    await frame.getByText('The link for Jorge Cruz is turned off.').waitFor();
+    await frame.getByRole('row', { name: /Jorge Cruz/ }).getByText(/^Turned off on /).waitFor();
+  });
+  const again = await fetch(url, { redirect: 'manual' });
+  expect(again.status).toBe(410);
 });

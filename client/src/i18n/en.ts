@@ -4,6 +4,7 @@
  */
 import { activitiesEn } from './activities.en';
 import { planEn } from './plan.en';
+import { parentLinksEn } from './parentlinks.en';
 import { signoffEn } from './signoff.en';
 
 export const en = {
@@ -114,6 +115,7 @@ export const en = {
   ...planEn,
   ...activitiesEn,
   ...signoffEn,
+  ...parentLinksEn,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,7 @@
 import type { MessageKey } from './en';
 import { activitiesEs } from './activities.es';
 import { planEs } from './plan.es';
+import { parentLinksEs } from './parentlinks.es';
 import { signoffEs } from './signoff.es';
 
 /**
@@ -118,4 +119,5 @@ export const es: Record<MessageKey, string> = {
   ...planEs,
   ...activitiesEs,
   ...signoffEs,
+  ...parentLinksEs,
 };

@@ -1,10 +1,10 @@
 import type { SignoffMessageKey } from './signoff.en';
 
-/** Spanish strings of the annual review sign-off (advisor review and parent signatures). */
+/** Spanish strings of the annual review sign-off (advisor review and parent signatures): "usted" for staff and parents, as elsewhere. */
 export const signoffEs: Record<SignoffMessageKey, string> = {
   'signoff.heading': 'Revisiones anuales',
   'signoff.intro.teacher': 'Cada año el estudiante entrega el plan; un consejero lo revisa y un padre, madre o tutor lo firma.',
-  'signoff.intro.parent': 'Cada año tu hijo o hija entrega el plan y un consejero lo revisa. Léelo y fírmalo para indicar que lo revisaste con tu hijo o hija.',
+  'signoff.intro.parent': 'Cada año su hijo o hija entrega el plan y un consejero lo revisa. Léalo y fírmelo para indicar que lo revisó con su hijo o hija.',
   'signoff.empty': 'Todavía no se ha entregado ninguna revisión anual.',
   'signoff.year': 'Año escolar {year} (grado {grade})',
   'signoff.submitted': 'Entregado por el estudiante el {date}',
@@ -14,7 +14,7 @@ export const signoffEs: Record<SignoffMessageKey, string> = {
   'signoff.parent.done': 'Firmado por {name} el {date}',
   'signoff.parent.doneTyped': 'Firmado por {name} (escribió «{typed}») el {date}',
   'signoff.parent.pending': 'Todavía no lo firma un padre, madre o tutor',
-  'signoff.parent.you': 'Lo firmaste el {date}',
+  'signoff.parent.you': 'Usted lo firmó el {date}',
   'signoff.column.advisor': 'Revisión del consejero',
   'signoff.column.parent': 'Firma de los padres',
 
@@ -24,21 +24,21 @@ export const signoffEs: Record<SignoffMessageKey, string> = {
   'signoff.advise.submit': 'Marcar {year} como revisado',
   'signoff.advise.sending': 'Guardando la revisión…',
   'signoff.advise.done': 'Revisión guardada.',
-  'signoff.advise.invalid': 'Revisa el comentario.',
+  'signoff.advise.invalid': 'Revise el comentario.',
 
   'signoff.sign.legend': 'Firmar {year}',
   'signoff.sign.confirm': 'Revisé este plan con mi hijo o hija.',
-  'signoff.sign.name': 'Escribe tu nombre completo para firmar',
-  'signoff.sign.nameHint': 'Tu nombre escrito es tu firma.',
+  'signoff.sign.name': 'Escriba su nombre completo para firmar',
+  'signoff.sign.nameHint': 'Su nombre escrito es su firma.',
   'signoff.sign.submit': 'Firmar {year}',
-  'signoff.sign.sending': 'Guardando tu firma…',
-  'signoff.sign.done': 'Gracias. Tu firma quedó guardada.',
-  'signoff.sign.invalid': 'Revisa los campos marcados arriba.',
-  'signoff.error.confirm': 'Marca la casilla para confirmar que revisaste el plan.',
-  'signoff.error.name': 'Escribe tu nombre completo (120 caracteres como máximo).',
-  'signoff.error.comment': 'Usa 2000 caracteres como máximo.',
+  'signoff.sign.sending': 'Guardando su firma…',
+  'signoff.sign.done': 'Gracias. Su firma quedó guardada.',
+  'signoff.sign.invalid': 'Revise los campos marcados arriba.',
+  'signoff.error.confirm': 'Marque la casilla para confirmar que revisó el plan.',
+  'signoff.error.name': 'Escriba su nombre completo (120 caracteres como máximo).',
+  'signoff.error.comment': 'Use 2000 caracteres como máximo.',
 
-  'signoff.failed.offline': 'No tienes conexión. No se guardó nada; inténtalo de nuevo cuando vuelvas a estar en línea.',
+  'signoff.failed.offline': 'Parece que no tiene conexión. No se guardó nada: inténtelo de nuevo cuando vuelva a tener conexión.',
   'signoff.failed.conflict': 'Alguien ya hizo esto para {year}. La lista muestra ahora lo que está guardado.',
-  'signoff.failed.other': 'No funcionó. Inténtalo de nuevo.',
+  'signoff.failed.other': 'No funcionó. Inténtelo de nuevo.',
 };

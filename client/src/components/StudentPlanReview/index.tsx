@@ -21,6 +21,7 @@ import { useRemovedPlacements } from '../ClassDashboard/removedPlacements';
 import { routeLabel } from '../PlanNav';
 import { FormStatus } from '../FormStatus';
 import { AnnualReviewSignoffs } from '../AnnualReviewSignoffs';
+import { ParentLinksPanel } from '../ParentLinksPanel';
 import { ResourceView } from '../ResourceView';
 import type { StudentPlanReviewProps } from './props';
 
@@ -496,6 +497,7 @@ function Loaded({ plan, props }: { plan: PlanView; props: StudentPlanReviewProps
       ) : null}
 
       <AnnualReviewSignoffs studentId={plan.studentId} mode="advisor" />
+      <ParentLinksPanel studentId={plan.studentId} defaultLocale={locale === 'es' ? 'es' : 'en'} />
 
       <PlanSummary plan={plan} />
 

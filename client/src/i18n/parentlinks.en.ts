@@ -1,0 +1,36 @@
+/** English strings of the parent access links panel (a student's plan, as staff see it). */
+export const parentLinksEn = {
+  'plinks.heading': 'Parents without an LMS account',
+  'plinks.intro':
+    'Make a link for a parent or guardian who has no account in the LMS. It opens this student’s plan read-only and lets them sign the annual review. Anyone with the link can open it: send it only to that parent, and turn it off when it is no longer needed.',
+  'plinks.form.legend': 'New link',
+  'plinks.form.name': 'Parent’s or guardian’s name',
+  'plinks.form.language': 'Language of the link',
+  'plinks.form.days': 'Works for',
+  'plinks.form.daysOption': '{days} days',
+  'plinks.form.submit': 'Create link',
+  'plinks.form.sending': 'Creating the link…',
+  'plinks.form.invalid': 'Check the name.',
+  'plinks.form.nameError': 'Enter the name (at most 120 characters).',
+  'plinks.created': 'Link for {name}. Copy it now: it is shown only once.',
+  'plinks.created.label': 'Link for {name}',
+  'plinks.copy': 'Copy link',
+  'plinks.copied': 'Link copied.',
+  'plinks.copyFailed': 'Copying is blocked here: select the link and press Ctrl+C.',
+  'plinks.list.caption': 'Links made for this student',
+  'plinks.list.empty': 'No links yet.',
+  'plinks.list.name': 'For',
+  'plinks.list.status': 'Status',
+  'plinks.list.lastUsed': 'Last opened',
+  'plinks.list.actions': 'Actions',
+  'plinks.status.active': 'Works until {date}',
+  'plinks.status.expired': 'Expired on {date}',
+  'plinks.status.revoked': 'Turned off on {date}',
+  'plinks.never': 'Never',
+  'plinks.revoke': 'Turn off the link for {name}',
+  'plinks.revoked': 'The link for {name} is turned off.',
+  'plinks.failed.offline': 'You are offline. Nothing was changed; try again when you are back online.',
+  'plinks.failed.other': 'That did not work. Try again.',
+} as const satisfies Record<string, string>;
+
+export type ParentLinksMessageKey = keyof typeof parentLinksEn;

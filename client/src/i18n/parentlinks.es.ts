@@ -1,0 +1,36 @@
+import type { ParentLinksMessageKey } from './parentlinks.en';
+
+/** Spanish strings of the parent access links panel. */
+export const parentLinksEs: Record<ParentLinksMessageKey, string> = {
+  'plinks.heading': 'Padres sin cuenta en el LMS',
+  'plinks.intro':
+    'Cree un enlace para un padre, madre o tutor que no tiene cuenta en el LMS. Abre el plan de este estudiante en modo de solo lectura y le permite firmar la revisión anual. Cualquier persona con el enlace puede abrirlo: envíelo solo a ese padre o madre y desactívelo cuando ya no haga falta.',
+  'plinks.form.legend': 'Nuevo enlace',
+  'plinks.form.name': 'Nombre del padre, madre o tutor',
+  'plinks.form.language': 'Idioma del enlace',
+  'plinks.form.days': 'Funciona durante',
+  'plinks.form.daysOption': '{days} días',
+  'plinks.form.submit': 'Crear enlace',
+  'plinks.form.sending': 'Creando el enlace…',
+  'plinks.form.invalid': 'Revise el nombre.',
+  'plinks.form.nameError': 'Escriba el nombre (120 caracteres como máximo).',
+  'plinks.created': 'Enlace para {name}. Cópielo ahora: solo se muestra una vez.',
+  'plinks.created.label': 'Enlace para {name}',
+  'plinks.copy': 'Copiar enlace',
+  'plinks.copied': 'Enlace copiado.',
+  'plinks.copyFailed': 'Aquí no se puede copiar automáticamente: seleccione el enlace y presione Ctrl+C.',
+  'plinks.list.caption': 'Enlaces creados para este estudiante',
+  'plinks.list.empty': 'Todavía no hay enlaces.',
+  'plinks.list.name': 'Para',
+  'plinks.list.status': 'Estado',
+  'plinks.list.lastUsed': 'Última apertura',
+  'plinks.list.actions': 'Acciones',
+  'plinks.status.active': 'Funciona hasta el {date}',
+  'plinks.status.expired': 'Venció el {date}',
+  'plinks.status.revoked': 'Desactivado el {date}',
+  'plinks.never': 'Nunca',
+  'plinks.revoke': 'Desactivar el enlace de {name}',
+  'plinks.revoked': 'El enlace de {name} está desactivado.',
+  'plinks.failed.offline': 'Parece que no tiene conexión. No se cambió nada: inténtelo de nuevo cuando vuelva a tener conexión.',
+  'plinks.failed.other': 'No funcionó. Inténtelo de nuevo.',
+};
