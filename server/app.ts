@@ -16,6 +16,7 @@ import { planSummaryRouter } from './plans/plan-summary.routes';
 import { menteeRouter } from './users/mentee.routes';
 import { planRouter } from './plans/plan.routes';
 import { parentLinkApi, parentLinkPage } from './parents/parent-link.routes';
+import { privacyRouter } from './privacy/privacy.routes';
 import { careerRouter } from './careers/career.routes';
 import { artifactRouter } from './portfolio/artifact.routes';
 import { activityRouter } from './activities/activity.routes';
@@ -59,7 +60,7 @@ export function createApp(config: AppConfig, mongoUri: string): App {
   api.use(adminRegistrationApi(lti, config));
   api.use(authenticate(config.ltiKey));
   api.use(sessionRouter(), tenantRouter(), courseRouter(), planSummaryRouter(), menteeRouter(), planRouter(), careerRouter(), artifactRouter());
-  api.use(activityRouter(config), gradeRouter(), parentLinkApi(config));
+  api.use(activityRouter(config), gradeRouter(), parentLinkApi(config), privacyRouter());
   registerActivityListeners();
   app.use('/api', api);
 

@@ -73,7 +73,7 @@ export async function getOrCreatePlan(tenantId: TenantId, studentId: string | Ty
 
 const isStudent = (user: User) => user.role === 'student' || user.contexts.some((c) => c.role === 'student');
 
-async function findStudent(tenantId: TenantId, studentId: string): Promise<User> {
+export async function findStudent(tenantId: TenantId, studentId: string): Promise<User> {
   const student = Types.ObjectId.isValid(studentId) ? await findUser(tenantId, studentId) : null;
   if (!student || !isStudent(student)) throw notFound('No such student.');
   return student;

@@ -119,3 +119,20 @@ export async function discardUpload(id: Types.ObjectId): Promise<void> {
   await files.deleteOne({ _id: id });
   await chunks.deleteMany({ files_id: id });
 }
+
+/** Every artifact of a district, oldest first (the district export). */
+export async function findDistrictArtifacts(tenantId: Types.ObjectId): Promise<StoredArtifact[]> {
+  const { files } = await handles();
+  return files.find({ 'metadata.tenantId': tenantId }).sort({ uploadDate: 1, _id: 1 }).toArray() as Promise<StoredArtifact[]>;
+}
+
+/** Deletes all of the owner's artifacts (files documents, then chunks); the number of files removed. */
+export async function deleteOwnerArtifacts(owner: ArtifactOwner): Promise<number> {
+  const { files, chunks } = await handles();
+  const ids = (await files.find(byOwner(owner), { projection: { _id: 1 } }).toArray()).map((f) => f._id);
+  if (ids.length === 0) return 0;
+  // Chunks first: a crash in between leaves files documents that a retry finds and deletes again.
+  await chunks.deleteMany({ files_id: { $in: ids } });
+  const { deletedCount } = await files.deleteMany({ _id: { $in: ids } });
+  return deletedCount;
+}

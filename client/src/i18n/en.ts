@@ -4,6 +4,7 @@
  */
 import { activitiesEn } from './activities.en';
 import { planEn } from './plan.en';
+import { privacyEn } from './privacy.en';
 import { parentLinksEn } from './parentlinks.en';
 import { signoffEn } from './signoff.en';
 
@@ -116,6 +117,7 @@ export const en = {
   ...activitiesEn,
   ...signoffEn,
   ...parentLinksEn,
+  ...privacyEn,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

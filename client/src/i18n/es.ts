@@ -1,6 +1,7 @@
 import type { MessageKey } from './en';
 import { activitiesEs } from './activities.es';
 import { planEs } from './plan.es';
+import { privacyEs } from './privacy.es';
 import { parentLinksEs } from './parentlinks.es';
 import { signoffEs } from './signoff.es';
 
@@ -120,4 +121,5 @@ export const es: Record<MessageKey, string> = {
   ...activitiesEs,
   ...signoffEs,
   ...parentLinksEs,
+  ...privacyEs,
 };

@@ -5,6 +5,7 @@ import { useResource } from '../../api/useResource';
 import { useT } from '../../i18n';
 import { CustomActivitiesEditor } from '../CustomActivitiesEditor';
 import { DeploymentsPanel } from '../DeploymentsPanel';
+import { DistrictDataPanel } from '../DistrictDataPanel';
 import { RequirementsEditor } from '../RequirementsEditor';
 import { ResourceView } from '../ResourceView';
 import type { RoleHomeProps } from '../RoleHome/props';
@@ -12,7 +13,7 @@ import { TenantSettingsForm } from '../TenantSettingsForm';
 
 const loadTenant = (signal: AbortSignal) => api.tenant({ signal });
 
-/** Admin home: the district's settings and its schools (deployments). */
+/** Admin home: the district's settings, schools (deployments), requirements, custom activities and its data. */
 export function AdminHome(_props: RoleHomeProps) {
   const t = useT();
   const [tenant, retry, replace] = useResource(loadTenant);
@@ -39,6 +40,7 @@ export function AdminHome(_props: RoleHomeProps) {
           </Heading>
           <RequirementsEditor />
           <CustomActivitiesEditor />
+          <DistrictDataPanel />
         </>
       )}
     </ResourceView>

@@ -1,0 +1,40 @@
+/** English strings of the admin's district data panel (export everything, delete a student's data). */
+export const privacyEn = {
+  'privacy.heading': 'District data',
+  'privacy.export.heading': 'Export all data',
+  'privacy.export.intro':
+    'One file with every record ECAP Planner keeps for your district (students, plans, reviews, activities, grades waiting to be sent, audit log, portfolio files), as gzipped JSON lines.',
+  'privacy.export.button': 'Export all district data',
+  'privacy.export.working': 'Preparing the export…',
+  'privacy.export.done': 'The export is downloaded.',
+  'privacy.export.filename': 'ecap-district-export.ndjson.gz',
+  'privacy.delete.heading': 'Delete a student’s data',
+  'privacy.delete.intro':
+    'On a family’s or the district’s request: removes the student’s plan, every school year, portfolio files, activity progress, grades not yet sent, parent links and the audit entries about the plan. Grades already in the LMS gradebook stay there. This cannot be undone; export first if you need a copy.',
+  'privacy.search.label': 'Student’s name or LMS user ID',
+  'privacy.search.button': 'Find students',
+  'privacy.search.tooShort': 'Type at least 2 characters.',
+  'privacy.search.none': 'No student matches “{q}”.',
+  'privacy.search.caption': 'Students found',
+  'privacy.col.name': 'Student',
+  'privacy.col.courses': 'Courses',
+  'privacy.col.lastLaunch': 'Last opened',
+  'privacy.col.actions': 'Actions',
+  'privacy.delete.button': 'Delete the data of {name}',
+  'privacy.confirm.title': 'Delete the data of {name}?',
+  'privacy.confirm.body': 'Everything ECAP Planner keeps about {name} will be deleted for good. Type the student’s name to confirm.',
+  'privacy.confirm.name': 'Student’s name',
+  'privacy.confirm.mismatch': 'Type the name exactly as shown: {name}.',
+  'privacy.confirm.cancel': 'Cancel',
+  'privacy.confirm.submit': 'Delete for good',
+  'privacy.deleting': 'Deleting…',
+  'privacy.deleted': 'The data of {name} is deleted ({count} records).',
+  'privacy.events.heading': 'Requests carried out',
+  'privacy.events.empty': 'No export or deletion yet.',
+  'privacy.events.export': '{date}: {actor} exported all data.',
+  'privacy.events.delete': '{date}: {actor} deleted the data of {name}.',
+  'privacy.failed.offline': 'You are offline. Nothing was changed; try again when you are back online.',
+  'privacy.failed.other': 'That did not work. Try again.',
+} as const satisfies Record<string, string>;
+
+export type PrivacyMessageKey = keyof typeof privacyEn;

@@ -1,0 +1,40 @@
+import type { PrivacyMessageKey } from './privacy.en';
+
+/** Spanish strings of the district data panel ("usted", as for other staff screens). */
+export const privacyEs: Record<PrivacyMessageKey, string> = {
+  'privacy.heading': 'Datos del distrito',
+  'privacy.export.heading': 'Exportar todos los datos',
+  'privacy.export.intro':
+    'Un archivo con todos los registros que ECAP Planner guarda de su distrito (estudiantes, planes, revisiones, actividades, calificaciones pendientes de enviar, registro de auditoría, archivos del portafolio), en líneas JSON comprimidas con gzip.',
+  'privacy.export.button': 'Exportar todos los datos del distrito',
+  'privacy.export.working': 'Preparando la exportación…',
+  'privacy.export.done': 'La exportación se descargó.',
+  'privacy.export.filename': 'ecap-exportacion-distrito.ndjson.gz',
+  'privacy.delete.heading': 'Eliminar los datos de un estudiante',
+  'privacy.delete.intro':
+    'A pedido de una familia o del distrito: elimina el plan del estudiante, cada año escolar, los archivos del portafolio, el avance en las actividades, las calificaciones aún no enviadas, los enlaces para padres y las entradas de auditoría sobre el plan. Las calificaciones que ya están en el libro de calificaciones del LMS se quedan allí. No se puede deshacer; exporte antes si necesita una copia.',
+  'privacy.search.label': 'Nombre del estudiante o ID de usuario del LMS',
+  'privacy.search.button': 'Buscar estudiantes',
+  'privacy.search.tooShort': 'Escriba al menos 2 caracteres.',
+  'privacy.search.none': 'Ningún estudiante coincide con «{q}».',
+  'privacy.search.caption': 'Estudiantes encontrados',
+  'privacy.col.name': 'Estudiante',
+  'privacy.col.courses': 'Cursos',
+  'privacy.col.lastLaunch': 'Última apertura',
+  'privacy.col.actions': 'Acciones',
+  'privacy.delete.button': 'Eliminar los datos de {name}',
+  'privacy.confirm.title': '¿Eliminar los datos de {name}?',
+  'privacy.confirm.body': 'Todo lo que ECAP Planner guarda sobre {name} se eliminará para siempre. Escriba el nombre del estudiante para confirmar.',
+  'privacy.confirm.name': 'Nombre del estudiante',
+  'privacy.confirm.mismatch': 'Escriba el nombre tal como aparece: {name}.',
+  'privacy.confirm.cancel': 'Cancelar',
+  'privacy.confirm.submit': 'Eliminar para siempre',
+  'privacy.deleting': 'Eliminando…',
+  'privacy.deleted': 'Los datos de {name} se eliminaron ({count} registros).',
+  'privacy.events.heading': 'Solicitudes realizadas',
+  'privacy.events.empty': 'Todavía no hay exportaciones ni eliminaciones.',
+  'privacy.events.export': '{date}: {actor} exportó todos los datos.',
+  'privacy.events.delete': '{date}: {actor} eliminó los datos de {name}.',
+  'privacy.failed.offline': 'Parece que no tiene conexión. No se cambió nada: inténtelo de nuevo cuando vuelva a tener conexión.',
+  'privacy.failed.other': 'No funcionó. Inténtelo de nuevo.',
+};
