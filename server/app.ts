@@ -17,6 +17,7 @@ import { menteeRouter } from './users/mentee.routes';
 import { planRouter } from './plans/plan.routes';
 import { parentLinkApi, parentLinkPage } from './parents/parent-link.routes';
 import { privacyRouter } from './privacy/privacy.routes';
+import { caseloadRouter } from './caseload/caseload.routes';
 import { careerRouter } from './careers/career.routes';
 import { artifactRouter } from './portfolio/artifact.routes';
 import { activityRouter } from './activities/activity.routes';
@@ -60,7 +61,7 @@ export function createApp(config: AppConfig, mongoUri: string): App {
   api.use(adminRegistrationApi(lti, config));
   api.use(authenticate(config.ltiKey));
   api.use(sessionRouter(), tenantRouter(), courseRouter(), planSummaryRouter(), menteeRouter(), planRouter(), careerRouter(), artifactRouter());
-  api.use(activityRouter(config), gradeRouter(), parentLinkApi(config), privacyRouter());
+  api.use(activityRouter(config), gradeRouter(), parentLinkApi(config), privacyRouter(), caseloadRouter());
   registerActivityListeners();
   app.use('/api', api);
 

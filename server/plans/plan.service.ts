@@ -99,7 +99,14 @@ export async function authorizePlanRead(actor: Actor, studentId: string): Promis
   const [student, reader] = await Promise.all([findStudent(actor.tenantId, studentId), findUser(actor.tenantId, actor.userId)]);
   if (!reader) throw forbidden();
   const allowed = canReadPlan(
-    { tenantId: actor.tenantId, userId: actor.userId, role: actor.role, contexts: reader.contexts, menteeSubjects: reader.menteeSubjects },
+    {
+      tenantId: actor.tenantId,
+      userId: actor.userId,
+      role: actor.role,
+      contexts: reader.contexts,
+      menteeSubjects: reader.menteeSubjects,
+      caseloadDeploymentIds: reader.caseloadDeploymentIds,
+    },
     student,
   );
   if (!allowed) throw forbidden('You can only open the plans of your own students or children.');

@@ -33,12 +33,16 @@ export function can(role: AppRole, action: Action): boolean {
   return POLICY[role].includes(action);
 }
 
-/** Abilities sent to the client so it hides what the user cannot do (the server still checks). */
-export function abilitiesOf(role: AppRole): SessionInfo['abilities'] {
+/**
+ * Abilities sent to the client so it hides what the user cannot do (the server still checks). `hasCaseload`: the
+ * user record holds schools granted by a district admin.
+ */
+export function abilitiesOf(role: AppRole, hasCaseload = false): SessionInfo['abilities'] {
   return {
     editOwnPlan: can(role, 'plan:own'),
     viewCourse: can(role, 'course:view'),
     manageTenant: can(role, 'tenant:manage'),
     viewMentees: can(role, 'mentees:view'),
+    viewCaseload: hasCaseload && can(role, 'course:view'),
   };
 }

@@ -23,7 +23,7 @@ export function sessionRouter(): Router {
       tenant: { id: String(tenant._id), name: tenant.settings.name },
       context: launch.context,
       messageType: launch.messageType,
-      abilities: abilitiesOf(actor.role),
+      abilities: abilitiesOf(actor.role, (user.caseloadDeploymentIds ?? []).length > 0),
     };
     res.json(body);
   });

@@ -27,6 +27,8 @@ export interface User {
   contexts: UserContext[];
   /** For parents: the sub claims of their children (role_scope_mentor). */
   menteeSubjects: string[];
+  /** Counselors: the schools (deployment ids) whose students they may see, granted by a district admin. */
+  caseloadDeploymentIds: string[];
   lastLaunchAt: Date;
   createdAt: Date;
   updatedAt: Date;
@@ -54,11 +56,13 @@ const userSchema = new Schema<User>(
     ltiRoles: { type: [String], default: [] },
     contexts: { type: [contextSchema], default: [] },
     menteeSubjects: { type: [String], default: [] },
+    caseloadDeploymentIds: { type: [String], default: [] },
     lastLaunchAt: { type: Date, required: true },
   },
   baseSchemaOptions,
 );
 userSchema.index({ tenantId: 1, ltiSubject: 1 }, { unique: true });
 userSchema.index({ tenantId: 1, 'contexts.contextId': 1 });
+userSchema.index({ tenantId: 1, 'contexts.deploymentId': 1 });
 
 export const UserModel = model<User>('User', userSchema);

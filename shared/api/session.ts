@@ -20,6 +20,8 @@ export const sessionSchema = z.object({
     viewCourse: z.boolean(),
     manageTenant: z.boolean(),
     viewMentees: z.boolean(),
+    /** A counselor: a district admin gave this teacher or admin a school caseload. */
+    viewCaseload: z.boolean(),
   }),
 });
 export type SessionInfo = z.infer<typeof sessionSchema>;

@@ -29,7 +29,7 @@ describe('launches through the platform simulator', () => {
     const me = await session(sessionToken!).expect(200);
     expect(me.body.user).toMatchObject({ name: 'Ana López', role: 'student', locale: 'es' });
     expect(me.body.context).toEqual({ id: 'course-1', title: 'Advisory 9A' });
-    expect(me.body.abilities).toEqual({ editOwnPlan: true, viewCourse: false, manageTenant: false, viewMentees: false });
+    expect(me.body.abilities).toEqual({ editOwnPlan: true, viewCourse: false, manageTenant: false, viewMentees: false, viewCaseload: false });
     const user = await UserModel.findOne({ ltiSubject: 'stu-es' }).lean();
     expect(user?.contexts).toEqual([expect.objectContaining({ contextId: 'course-1', role: 'student', deploymentId: reg.deploymentId })]);
   });

@@ -4,6 +4,7 @@
  */
 import { activitiesEn } from './activities.en';
 import { planEn } from './plan.en';
+import { caseloadEn } from './caseload.en';
 import { privacyEn } from './privacy.en';
 import { parentLinksEn } from './parentlinks.en';
 import { signoffEn } from './signoff.en';
@@ -118,6 +119,7 @@ export const en = {
   ...signoffEn,
   ...parentLinksEn,
   ...privacyEn,
+  ...caseloadEn,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

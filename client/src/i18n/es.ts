@@ -1,6 +1,7 @@
 import type { MessageKey } from './en';
 import { activitiesEs } from './activities.es';
 import { planEs } from './plan.es';
+import { caseloadEs } from './caseload.es';
 import { privacyEs } from './privacy.es';
 import { parentLinksEs } from './parentlinks.es';
 import { signoffEs } from './signoff.es';
@@ -122,4 +123,5 @@ export const es: Record<MessageKey, string> = {
   ...signoffEs,
   ...parentLinksEs,
   ...privacyEs,
+  ...caseloadEs,
 };

@@ -54,6 +54,15 @@ export function childIdFromHash(hash: string): string | null {
 }
 export const childHref = (userId: string) => `#/child/${userId}`;
 export const studentHref = (userId: string) => `#/student/${userId}`;
+/** A counselor's caseload (`#/caseload`) and one of its students (`#/caseload/student/<userId>`). */
+export const CASELOAD_HREF = '#/caseload';
+const CASELOAD_ROUTE = /^#\/caseload\/?$/;
+const CASELOAD_STUDENT_ROUTE = new RegExp(`^#/caseload/student/${ID}/?$`);
+export const isCaseloadHash = (hash: string) => CASELOAD_ROUTE.test(hash);
+export function caseloadStudentIdFromHash(hash: string): string | null {
+  return CASELOAD_STUDENT_ROUTE.exec(hash)?.[1] ?? null;
+}
+export const caseloadStudentHref = (userId: string) => `#/caseload/student/${userId}`;
 
 /** A plan screen name from an activity's `planSection` ("career"), or null when the plan has no such screen. */
 export function planRouteOf(section: string): PlanRoute | null {

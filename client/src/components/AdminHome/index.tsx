@@ -6,6 +6,7 @@ import { useT } from '../../i18n';
 import { CustomActivitiesEditor } from '../CustomActivitiesEditor';
 import { DeploymentsPanel } from '../DeploymentsPanel';
 import { DistrictDataPanel } from '../DistrictDataPanel';
+import { CounselorsPanel } from '../CounselorsPanel';
 import { RequirementsEditor } from '../RequirementsEditor';
 import { ResourceView } from '../ResourceView';
 import type { RoleHomeProps } from '../RoleHome/props';
@@ -40,6 +41,7 @@ export function AdminHome(_props: RoleHomeProps) {
           </Heading>
           <RequirementsEditor />
           <CustomActivitiesEditor />
+          <CounselorsPanel schools={data.deployments} />
           <DistrictDataPanel />
         </>
       )}

@@ -11,6 +11,7 @@ import { reviewDecisionSchema, type ActivityView, type PlacementView, type Stude
 import { advisorNoteCreateSchema, type AdvisorNote, type PlanView } from '../../../../shared/api/plan';
 import { isApiFailure } from '../../api';
 import { activitiesApi } from '../../api/activities';
+import { planApi } from '../../api/plan';
 import { useResource } from '../../api/useResource';
 import { messagesFor, planIssueMessage } from '../../forms/fieldErrors';
 import { useI18n, useT, type Translate } from '../../i18n';
@@ -535,13 +536,15 @@ function Loaded({ plan, props }: { plan: PlanView; props: StudentPlanReviewProps
  */
 export function StudentPlanReview(props: StudentPlanReviewProps) {
   const t = useT();
-  const load = useRef((signal: AbortSignal) => activitiesApi.studentPlan(props.userId, { signal })).current;
+  const load = useRef((signal: AbortSignal) =>
+    props.scope === 'caseload' ? planApi.planOf(props.userId, { signal }) : activitiesApi.studentPlan(props.userId, { signal }),
+  ).current;
   const [plan, retry] = useResource(load);
   return (
     <>
       <View as="div" margin="0 0 small 0">
         <Link href={props.backHref} isWithinText={false}>
-          {t('plan.readOnly.back')}
+          {props.backLabel ?? t('plan.readOnly.back')}
         </Link>
       </View>
       <ResourceView resource={plan} onRetry={retry}>

@@ -7,8 +7,12 @@ export type StudentPlanReviewProps = {
   row: ClassDashboardView['students'][number] | null;
   /** The course's placed activities shown in the dashboard. */
   placements: PlacementView[];
-  /** Where "Back to the class" goes (a hash route). */
+  /** Where the back link goes (a hash route). */
   backHref: string;
+  /** The back link's text; "Back to the class dashboard" by default. */
+  backLabel?: string;
+  /** course (default): a student of the launch's course; caseload: any student the server lets the reader see. */
+  scope?: 'course' | 'caseload';
   /** Records a review decision in the dashboard (the activity's new status). */
   onReviewed: (userId: string, placementId: string, status: ProgressStatus) => void;
 };

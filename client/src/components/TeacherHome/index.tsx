@@ -1,8 +1,20 @@
 import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
+import { Link } from '@instructure/ui-link/v11_6';
+import { View } from '@instructure/ui-view/v11_6';
 import type { ClassDashboardView } from '../../../../shared/api/activities';
 import { ApiFailure, api } from '../../api';
 import { activitiesApi } from '../../api/activities';
-import { activityHref, activityIdFromHash, focusHeading, studentIdFromHash, useLocationHash } from '../../routing/hashRoute';
+import { useT } from '../../i18n';
+import {
+  CASELOAD_HREF,
+  activityHref,
+  activityIdFromHash,
+  caseloadStudentIdFromHash,
+  focusHeading,
+  isCaseloadHash,
+  studentIdFromHash,
+  useLocationHash,
+} from '../../routing/hashRoute';
 import { ClassDashboard } from '../ClassDashboard';
 import type { ClassDashboardProps, DashboardFilters } from '../ClassDashboard/props';
 import { LoadingState } from '../LoadingState';
@@ -12,6 +24,7 @@ import type { Resource } from '../../api/useResource';
 
 const ActivityPicker = lazy(() => import('../ActivityPicker'));
 const StudentPlanReview = lazy(() => import('../StudentPlanReview'));
+const CaseloadView = lazy(() => import('../CaseloadView'));
 
 type Dashboard = {
   /** The first load (a page-level spinner or failure page); later loads keep the data on screen. */
@@ -67,8 +80,9 @@ function patchCell(
   };
 }
 
-/** The class dashboard and a student's read-only plan, by hash route. */
-function CourseHome() {
+/** The class dashboard and a student's read-only plan, by hash route; a counselor also gets a link to the caseload. */
+function CourseHome({ caseloadLink }: { caseloadLink: boolean }) {
+  const t = useT();
   const hash = useLocationHash();
   const studentId = studentIdFromHash(hash);
   const activityId = activityIdFromHash(hash);
@@ -129,21 +143,65 @@ function CourseHome() {
     );
   }
   return (
-    <ResourceView resource={dashboard.resource} onRetry={dashboard.reload}>
-      {(loaded) => (
-        <ClassDashboard
-          data={loaded}
-          allPlacements={options}
-          filters={filters}
-          onFiltersChange={changeFilters}
-          onRefreshRoster={dashboard.refresh}
-          loading={dashboard.loading}
-          failure={dashboard.failure}
-          onSyncChange={onSyncChange}
-        />
-      )}
-    </ResourceView>
+    <>
+      {caseloadLink ? (
+        <View as="div" margin="0 0 small 0">
+          <Link href={CASELOAD_HREF} isWithinText={false}>
+            {t('caseload.link')}
+          </Link>
+        </View>
+      ) : null}
+      <ResourceView resource={dashboard.resource} onRetry={dashboard.reload}>
+        {(loaded) => (
+          <ClassDashboard
+            data={loaded}
+            allPlacements={options}
+            filters={filters}
+            onFiltersChange={changeFilters}
+            onRefreshRoster={dashboard.refresh}
+            loading={dashboard.loading}
+            failure={dashboard.failure}
+            onSyncChange={onSyncChange}
+          />
+        )}
+      </ResourceView>
+    </>
   );
+}
+
+/**
+ * A counselor (a district admin gave them schools) has the caseload (`#/caseload`, and the start page of a launch
+ * without a course) and its students' plans (`#/caseload/student/<id>`) beside the course's class dashboard.
+ */
+function StaffHome({ session }: RoleHomeProps) {
+  const t = useT();
+  const hash = useLocationHash();
+  const counselor = session.abilities.viewCaseload;
+  const caseloadStudent = counselor ? caseloadStudentIdFromHash(hash) : null;
+  if (caseloadStudent) {
+    return (
+      <Suspense fallback={<LoadingState />}>
+        <StudentPlanReview
+          key={caseloadStudent}
+          userId={caseloadStudent}
+          row={null}
+          placements={[]}
+          backHref={CASELOAD_HREF}
+          backLabel={t('caseload.back')}
+          scope="caseload"
+          onReviewed={() => undefined}
+        />
+      </Suspense>
+    );
+  }
+  if (counselor && (isCaseloadHash(hash) || session.context === null)) {
+    return (
+      <Suspense fallback={<LoadingState />}>
+        <CaseloadView backHref={session.context ? '#/' : null} />
+      </Suspense>
+    );
+  }
+  return <CourseHome caseloadLink={counselor} />;
 }
 
 /**
@@ -159,7 +217,7 @@ export function TeacherHome({ session }: RoleHomeProps) {
       </Suspense>
     );
   }
-  return <CourseHome />;
+  return <StaffHome session={session} />;
 }
 
 export default TeacherHome;
