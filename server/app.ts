@@ -18,6 +18,7 @@ import { planRouter } from './plans/plan.routes';
 import { parentLinkApi, parentLinkPage } from './parents/parent-link.routes';
 import { privacyRouter } from './privacy/privacy.routes';
 import { caseloadRouter } from './caseload/caseload.routes';
+import { reportRouter } from './reports/report.routes';
 import { careerRouter } from './careers/career.routes';
 import { artifactRouter } from './portfolio/artifact.routes';
 import { activityRouter } from './activities/activity.routes';
@@ -61,7 +62,7 @@ export function createApp(config: AppConfig, mongoUri: string): App {
   api.use(adminRegistrationApi(lti, config));
   api.use(authenticate(config.ltiKey));
   api.use(sessionRouter(), tenantRouter(), courseRouter(), planSummaryRouter(), menteeRouter(), planRouter(), careerRouter(), artifactRouter());
-  api.use(activityRouter(config), gradeRouter(), parentLinkApi(config), privacyRouter(), caseloadRouter());
+  api.use(activityRouter(config), gradeRouter(), parentLinkApi(config), privacyRouter(), caseloadRouter(), reportRouter());
   registerActivityListeners();
   app.use('/api', api);
 

@@ -6,6 +6,9 @@ import { getOrCreatePlan, findPlan, loadPlanView } from './plan.service';
 import { recordPlanAudit } from './plan-audit.service';
 import { nextSchoolYear } from './school-year';
 import { getTenant } from '../tenants/tenant.service';
+import { findUser } from '../users/user.service';
+import { attributeItems } from './plan-progress';
+import { ATTRIBUTE_KEYS } from '../../shared/api/session';
 import type { Actor } from '../session/authenticate';
 import { conflict } from '../http/errors';
 import type { PlanView, ProfileSection } from '../../shared/api/plan';
@@ -42,8 +45,24 @@ async function advancePlan(actor: Actor, year: string, submittedAt: Date): Promi
   throw conflict('The plan changed while the review was being submitted. Please try again.');
 }
 
-function snapshotOf(plan: Plan, reflection: string, submittedAt: Date): Omit<PlanSnapshot, '_id' | 'createdAt' | 'updatedAt'> {
+interface ReportFacts {
+  attributesComplete: PlanSnapshot['attributesComplete'];
+  deploymentIds: string[];
+}
+
+/** What the district reports need from the year, fixed at submission: attribute checklists and the schools. */
+async function reportFacts(actor: Actor): Promise<ReportFacts> {
+  const [view, student] = await Promise.all([loadPlanView(actor.tenantId, actor.userId, { readOnly: false }), findUser(actor.tenantId, actor.userId)]);
+  const items = attributeItems(view);
   return {
+    attributesComplete: Object.fromEntries(ATTRIBUTE_KEYS.map((k) => [k, items[k].every(Boolean)])) as ReportFacts['attributesComplete'],
+    deploymentIds: [...new Set((student?.contexts ?? []).filter((c) => c.role === 'student').map((c) => c.deploymentId))],
+  };
+}
+
+function snapshotOf(plan: Plan, reflection: string, submittedAt: Date, facts: ReportFacts): Omit<PlanSnapshot, '_id' | 'createdAt' | 'updatedAt'> {
+  return {
+    ...facts,
     tenantId: plan.tenantId,
     studentId: plan.studentId,
     schoolYear: plan.schoolYear,
@@ -69,7 +88,7 @@ export async function submitAnnualReview(actor: Actor, reflection: string): Prom
   }
   const submittedAt = new Date();
   try {
-    await PlanSnapshotModel.create(snapshotOf(plan, reflection, submittedAt));
+    await PlanSnapshotModel.create(snapshotOf(plan, reflection, submittedAt, await reportFacts(actor)));
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;
     const existing = await PlanSnapshotModel.findOne({ tenantId: actor.tenantId, studentId: plan.studentId, schoolYear: year }).lean<PlanSnapshot>().exec();

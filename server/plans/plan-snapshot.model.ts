@@ -1,6 +1,7 @@
 import { Schema, model, type Types } from 'mongoose';
 import { baseSchemaOptions } from '../db/model-options';
 import type { SectionKey } from '../../shared/api/plan';
+import type { AttributeKey } from '../../shared/api/session';
 import type { StoredInterestResult, StoredSection } from './plan.model';
 
 /** The advisor's review of a submitted year (teacher, counselor or district admin). */
@@ -45,6 +46,10 @@ export interface PlanSnapshot {
   advisorReview?: StoredAdvisorReview | null;
   /** One per parent or guardian who signed. */
   parentSignatures?: StoredParentSignature[];
+  /** Per ECAP attribute, whether all its checklist items were done at submission (plan-progress.ts); for reports. */
+  attributesComplete?: Record<AttributeKey, boolean>;
+  /** The schools (deployment ids) the student launched from as a student by then; for reports. */
+  deploymentIds?: string[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -71,6 +76,8 @@ const planSnapshotSchema = new Schema<PlanSnapshot>(
       ),
       default: null,
     },
+    attributesComplete: { type: Schema.Types.Mixed, default: null },
+    deploymentIds: { type: [String], default: undefined },
     parentSignatures: {
       type: [
         new Schema<StoredParentSignature>(

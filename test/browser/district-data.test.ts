@@ -26,6 +26,32 @@ afterAll(async () => {
   await lms?.close();
 });
 
+it('shows ECAP completion by year, school and grade, and downloads it as CSV', async () => {
+  const { context, page } = await newPage(browser);
+  try {
+    await openFromLms(page, lms, {
+      ...learnerLaunch(lms.reg.clientId),
+      user: { sub: 'dd-admin', name: 'Dr. Okafor', locale: 'en-US' },
+      roles: [ROLES.institutionAdmin],
+      context: undefined,
+    });
+    const frame = await waitForApp(page);
+    await frame.getByRole('heading', { level: 2, name: 'ECAP completion' }).waitFor();
+    await frame.getByText('2026-2027: 0% complete (0 of 2 students).').waitFor();
+    const row = frame.getByRole('table', { name: 'Completion by school and grade, 2026-2027' }).getByRole('row', { name: /Default deployment/ });
+    expect(await row.getByRole('cell').allTextContents()).toEqual(['9', '2', '0', '0', '0', '0', '0', '0']);
+    await axeToolFrame(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: 'Download CSV' }).click()]);
+    const csv = (await readFile((await download.path()) as string)).toString('utf8').split('\r\n');
+    expect(csv.slice(0, 2)).toEqual([
+      'school_year,school,grade,students,submitted,all_four_attributes,advisor_reviewed,parent_signed,complete,percent_complete',
+      '2026-2027,Default deployment,9,2,0,0,0,0,0,0',
+    ]);
+  } finally {
+    await context.close();
+  }
+});
+
 it('exports everything, then deletes one student’s data after the name is typed again', async () => {
   const { context, page } = await newPage(browser);
   try {

@@ -4,6 +4,7 @@
  */
 import { activitiesEn } from './activities.en';
 import { planEn } from './plan.en';
+import { reportsEn } from './reports.en';
 import { caseloadEn } from './caseload.en';
 import { privacyEn } from './privacy.en';
 import { parentLinksEn } from './parentlinks.en';
@@ -120,6 +121,7 @@ export const en = {
   ...parentLinksEn,
   ...privacyEn,
   ...caseloadEn,
+  ...reportsEn,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

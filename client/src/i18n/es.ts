@@ -1,6 +1,7 @@
 import type { MessageKey } from './en';
 import { activitiesEs } from './activities.es';
 import { planEs } from './plan.es';
+import { reportsEs } from './reports.es';
 import { caseloadEs } from './caseload.es';
 import { privacyEs } from './privacy.es';
 import { parentLinksEs } from './parentlinks.es';
@@ -124,4 +125,5 @@ export const es: Record<MessageKey, string> = {
   ...parentLinksEs,
   ...privacyEs,
   ...caseloadEs,
+  ...reportsEs,
 };

@@ -7,6 +7,7 @@ import { CustomActivitiesEditor } from '../CustomActivitiesEditor';
 import { DeploymentsPanel } from '../DeploymentsPanel';
 import { DistrictDataPanel } from '../DistrictDataPanel';
 import { CounselorsPanel } from '../CounselorsPanel';
+import { CompletionReportPanel } from '../CompletionReportPanel';
 import { RequirementsEditor } from '../RequirementsEditor';
 import { ResourceView } from '../ResourceView';
 import type { RoleHomeProps } from '../RoleHome/props';
@@ -41,6 +42,7 @@ export function AdminHome(_props: RoleHomeProps) {
           </Heading>
           <RequirementsEditor />
           <CustomActivitiesEditor />
+          <CompletionReportPanel />
           <CounselorsPanel schools={data.deployments} />
           <DistrictDataPanel />
         </>
