@@ -1,9 +1,10 @@
 import path from 'node:path';
-import { loadConfig, ConfigError } from '../config';
-import { startDatabase, DatabaseError } from '../db/database';
+import { loadConfig } from '../config';
+import { startDatabase } from '../db/database';
 import { setLogLevel } from '../logger';
 import { importOnet, OnetImportError, readOnetDirectory, skippedByReason, type ImportReport } from '../careers/onet-import';
 import { createProgressBar } from '../careers/progress-bar';
+import { runCli } from './run-cli';
 
 const USAGE = `Usage: npm run import:careers -- DIR
   DIR holds the O*NET database text files (Occupation Data.txt, Interests.txt, Job Zones.txt, and optionally a
@@ -56,14 +57,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    if (err instanceof OnetImportError || err instanceof ConfigError || err instanceof DatabaseError) {
-      process.stderr.write(`${err.message}\n${err instanceof OnetImportError ? `${USAGE}\n` : ''}`);
-      process.exit(2);
-    }
-    process.stderr.write(`Career import failed: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(1);
-  },
-);
+runCli(main, { usage: USAGE, failure: 'Career import failed', isUsageError: (err) => err instanceof OnetImportError });

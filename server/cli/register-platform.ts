@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
-import { loadConfig, ConfigError } from '../config';
-import { startDatabase, DatabaseError } from '../db/database';
+import { loadConfig } from '../config';
+import { startDatabase } from '../db/database';
 import { setupLti } from '../lti/provider';
 import { manualRegistrationSchema, registerManually } from '../lti/registrations';
 import { PLATFORM_PRESETS, type PlatformPresetId } from '../lti/tool-manifest';
 import { fieldErrors } from '../http/validate';
+import { runCli } from './run-cli';
 
 const USAGE = `Usage: npm run register-platform -- --name "District" --client-id ID [--deployment-id ID]
        [--preset schoology|canvas-cloud|canvas-cloud-beta|canvas-cloud-test]
@@ -64,14 +65,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    if (err instanceof ConfigError || err instanceof DatabaseError || (err instanceof TypeError && 'code' in err)) {
-      process.stderr.write(`${err.message}\n${err instanceof TypeError ? `${USAGE}\n` : ''}`);
-      process.exit(2);
-    }
-    process.stderr.write(`Registration failed: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(1);
-  },
-);
+runCli(main, { usage: USAGE, failure: 'Registration failed' });

@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { loadConfig, ConfigError } from '../config';
-import { startDatabase, DatabaseError } from '../db/database';
+import { loadConfig } from '../config';
+import { startDatabase } from '../db/database';
 import { setupLti } from '../lti/provider';
 import { DEFAULT_GRACE_HOURS, rotateToolKey } from '../lti/tool-keys';
 import { TenantModel } from '../tenants/tenant.model';
+import { runCli } from './run-cli';
 
 const USAGE = `Usage: npm run rotate-keys -- (--issuer URL --client-id ID | --all) [--grace-hours ${DEFAULT_GRACE_HOURS}]`;
 
@@ -50,14 +51,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    if (err instanceof ConfigError || err instanceof DatabaseError || (err instanceof TypeError && 'code' in err)) {
-      process.stderr.write(`${err.message}\n${err instanceof TypeError ? `${USAGE}\n` : ''}`);
-      process.exit(2);
-    }
-    process.stderr.write(`Key rotation failed: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(1);
-  },
-);
+runCli(main, { usage: USAGE, failure: 'Key rotation failed' });

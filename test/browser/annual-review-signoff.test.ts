@@ -3,10 +3,10 @@
  * has submitted the year; the teacher reviews it from the class dashboard; a parent signs it, in Spanish.
  */
 import request from 'supertest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, requireClientBuild } from './support/browser';
+import type { Browser } from 'playwright-core';
+import { inNewPage, launchBrowser, newPage, requireClientBuild } from './support/browser';
 import { axeToolFrame } from './support/axe';
-import { openFromLms, startLms, waitForApp, type Lms } from './support/journey';
+import { openAs, startLms, type Lms } from './support/journey';
 import { launch, learnerLaunch, ROLES } from '../support/lti-flow';
 import { PlanSnapshotModel } from '../../server/plans/plan-snapshot.model';
 import type { PlanSnapshotSummary } from '../../shared/api/plan';
@@ -32,24 +32,9 @@ afterAll(async () => {
   await lms?.close();
 });
 
-async function inLms(fn: (page: Page) => Promise<void>): Promise<void> {
-  const { context, page } = await newPage(browser);
-  try {
-    await fn(page);
-  } finally {
-    await context.close();
-  }
-}
-
 it('the teacher marks the submitted year reviewed, with a comment, from the student’s plan', async () => {
-  await inLms(async (page) => {
-    await openFromLms(page, lms, {
-      ...learnerLaunch(lms.reg.clientId),
-      user: { sub: 'signoff-teacher', name: 'Mr. Okafor', locale: 'en-US' },
-      roles: [ROLES.instructor],
-      context: COURSE,
-    });
-    const frame = await waitForApp(page);
+  await inNewPage(browser, async (page) => {
+    const frame = await openAs(page, lms, { sub: 'signoff-teacher', name: 'Mr. Okafor', locale: 'en-US', roles: [ROLES.instructor], context: COURSE });
     await frame.getByRole('link', { name: 'Valeria Cruz' }).click();
     await frame.getByRole('heading', { level: 2, name: 'Annual reviews' }).waitFor();
     await frame.getByText('Not reviewed by an advisor yet').waitFor();
@@ -63,14 +48,8 @@ it('the teacher marks the submitted year reviewed, with a comment, from the stud
 });
 
 it('a parent reads the review and signs it, in Spanish, after being told what is missing', async () => {
-  await inLms(async (page) => {
-    await openFromLms(page, lms, {
-      ...learnerLaunch(lms.reg.clientId),
-      user: { sub: 'signoff-parent', name: 'Rosa Cruz', locale: 'es-MX' },
-      roles: [ROLES.mentor],
-      mentees: ['signoff-student'],
-    });
-    const frame = await waitForApp(page);
+  await inNewPage(browser, async (page) => {
+    const frame = await openAs(page, lms, { sub: 'signoff-parent', name: 'Rosa Cruz', locale: 'es-MX', roles: [ROLES.mentor], mentees: ['signoff-student'] });
     await frame.getByRole('link', { name: 'Abrir el plan de Valeria Cruz' }).click();
     await frame.getByRole('heading', { level: 2, name: 'Revisiones anuales' }).waitFor();
     await frame.getByText(/^Revisado por Mr\. Okafor el /).waitFor();
@@ -102,14 +81,8 @@ it('a parent reads the review and signs it, in Spanish, after being told what is
 
 it('a parent without an LMS account signs through a link the teacher made, until the teacher turns it off', async () => {
   let url = '';
-  await inLms(async (page) => {
-    await openFromLms(page, lms, {
-      ...learnerLaunch(lms.reg.clientId),
-      user: { sub: 'signoff-teacher', name: 'Mr. Okafor', locale: 'en-US' },
-      roles: [ROLES.instructor],
-      context: COURSE,
-    });
-    const frame = await waitForApp(page);
+  await inNewPage(browser, async (page) => {
+    const frame = await openAs(page, lms, { sub: 'signoff-teacher', name: 'Mr. Okafor', locale: 'en-US', roles: [ROLES.instructor], context: COURSE });
     await frame.getByRole('link', { name: 'Valeria Cruz' }).click();
     await frame.getByRole('heading', { level: 2, name: 'Parents without an LMS account' }).waitFor();
     await frame.getByRole('button', { name: 'Create link' }).click();
@@ -141,14 +114,8 @@ it('a parent without an LMS account signs through a link the teacher made, until
   expect(year?.parentSignatures.map((s) => s.parentName)).toEqual(['Rosa Cruz', 'Jorge Cruz']);
 
   // The teacher turns the link off: it no longer opens.
-  await inLms(async (page) => {
-    await openFromLms(page, lms, {
-      ...learnerLaunch(lms.reg.clientId),
-      user: { sub: 'signoff-teacher', name: 'Mr. Okafor', locale: 'en-US' },
-      roles: [ROLES.instructor],
-      context: COURSE,
-    });
-    const frame = await waitForApp(page);
+  await inNewPage(browser, async (page) => {
+    const frame = await openAs(page, lms, { sub: 'signoff-teacher', name: 'Mr. Okafor', locale: 'en-US', roles: [ROLES.instructor], context: COURSE });
     await frame.getByRole('link', { name: 'Valeria Cruz' }).click();
     await frame.getByRole('button', { name: 'Turn off the link for Jorge Cruz' }).click();
     await frame.getByText('The link for Jorge Cruz is turned off.').waitFor();

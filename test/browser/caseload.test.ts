@@ -1,9 +1,9 @@
 /** A district admin gives a counselor a school; the counselor runs the annual review cycle from the caseload. */
 import request from 'supertest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, requireClientBuild } from './support/browser';
+import type { Browser } from 'playwright-core';
+import { inNewPage, launchBrowser, requireClientBuild } from './support/browser';
 import { axeToolFrame } from './support/axe';
-import { openFromLms, startLms, waitForApp, type Lms } from './support/journey';
+import { openAs, startLms, type Lms } from './support/journey';
 import { launch, learnerLaunch, ROLES } from '../support/lti-flow';
 
 let lms: Lms;
@@ -24,24 +24,9 @@ afterAll(async () => {
   await lms?.close();
 });
 
-async function inLms(fn: (page: Page) => Promise<void>): Promise<void> {
-  const { context, page } = await newPage(browser);
-  try {
-    await fn(page);
-  } finally {
-    await context.close();
-  }
-}
-
 it('the admin gives Ms. Lopez the school, and she reviews the one submitted plan from her caseload', async () => {
-  await inLms(async (page) => {
-    await openFromLms(page, lms, {
-      ...learnerLaunch(lms.reg.clientId),
-      user: { sub: 'cl-admin', name: 'Dr. Okafor', locale: 'en-US' },
-      roles: [ROLES.institutionAdmin],
-      context: undefined,
-    });
-    const frame = await waitForApp(page);
+  await inNewPage(browser, async (page) => {
+    const frame = await openAs(page, lms, { sub: 'cl-admin', name: 'Dr. Okafor', locale: 'en-US', roles: [ROLES.institutionAdmin], context: undefined });
     await frame.getByRole('heading', { level: 2, name: 'Counselors' }).waitFor();
     await frame.getByText('No counselor yet.').waitFor();
     await frame.getByRole('textbox', { name: 'Staff member’s name or email' }).fill('lopez');
@@ -52,14 +37,8 @@ it('the admin gives Ms. Lopez the school, and she reviews the one submitted plan
     await axeToolFrame(page);
   });
 
-  await inLms(async (page) => {
-    await openFromLms(page, lms, {
-      ...learnerLaunch(lms.reg.clientId),
-      user: { sub: 'cl-counselor', name: 'Ms. Lopez', locale: 'en-US' },
-      roles: [ROLES.instructor],
-      context: OFFICE,
-    });
-    const frame = await waitForApp(page);
+  await inNewPage(browser, async (page) => {
+    const frame = await openAs(page, lms, { sub: 'cl-counselor', name: 'Ms. Lopez', locale: 'en-US', roles: [ROLES.instructor], context: OFFICE });
     await frame.getByRole('link', { name: 'Your caseload' }).click();
     await frame.getByRole('heading', { level: 1, name: 'Your caseload' }).waitFor();
     await frame.getByText('2 of 2 students').waitFor();

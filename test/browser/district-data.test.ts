@@ -3,9 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import request from 'supertest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, newPage, requireClientBuild } from './support/browser';
+import { inNewPage, launchBrowser, requireClientBuild } from './support/browser';
 import { axeToolFrame } from './support/axe';
-import { openFromLms, startLms, waitForApp, type Lms } from './support/journey';
+import { openAs, startLms, type Lms } from './support/journey';
 import { launch, learnerLaunch, ROLES } from '../support/lti-flow';
 import { PlanModel } from '../../server/plans/plan.model';
 import { UserModel } from '../../server/users/user.model';
@@ -27,15 +27,8 @@ afterAll(async () => {
 });
 
 it('shows ECAP completion by year, school and grade, and downloads it as CSV', async () => {
-  const { context, page } = await newPage(browser);
-  try {
-    await openFromLms(page, lms, {
-      ...learnerLaunch(lms.reg.clientId),
-      user: { sub: 'dd-admin', name: 'Dr. Okafor', locale: 'en-US' },
-      roles: [ROLES.institutionAdmin],
-      context: undefined,
-    });
-    const frame = await waitForApp(page);
+  await inNewPage(browser, async (page) => {
+    const frame = await openAs(page, lms, { sub: 'dd-admin', name: 'Dr. Okafor', roles: [ROLES.institutionAdmin], context: undefined });
     await frame.getByRole('heading', { level: 2, name: 'ECAP completion' }).waitFor();
     await frame.getByText('2026-2027: 0% complete (0 of 2 students).').waitFor();
     const row = frame.getByRole('table', { name: 'Completion by school and grade, 2026-2027' }).getByRole('row', { name: /Default deployment/ });
@@ -47,21 +40,12 @@ it('shows ECAP completion by year, school and grade, and downloads it as CSV', a
       'school_year,school,grade,students,submitted,all_four_attributes,advisor_reviewed,parent_signed,complete,percent_complete',
       '2026-2027,Default deployment,9,2,0,0,0,0,0,0',
     ]);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 it('exports everything, then deletes one student’s data after the name is typed again', async () => {
-  const { context, page } = await newPage(browser);
-  try {
-    await openFromLms(page, lms, {
-      ...learnerLaunch(lms.reg.clientId),
-      user: { sub: 'dd-admin', name: 'Dr. Okafor', locale: 'en-US' },
-      roles: [ROLES.institutionAdmin],
-      context: undefined,
-    });
-    const frame = await waitForApp(page);
+  await inNewPage(browser, async (page) => {
+    const frame = await openAs(page, lms, { sub: 'dd-admin', name: 'Dr. Okafor', roles: [ROLES.institutionAdmin], context: undefined });
     await frame.getByRole('heading', { level: 2, name: 'District data' }).waitFor();
 
     const [download] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: 'Export all district data' }).click()]);
@@ -87,9 +71,7 @@ it('exports everything, then deletes one student’s data after the name is type
     await frame.getByText(/: Dr\. Okafor deleted the data of Mateo Silva\.$/).waitFor();
     expect(await frame.getByRole('button', { name: 'Delete the data of Mateo Silva' }).count()).toBe(0);
     await axeToolFrame(page);
-  } finally {
-    await context.close();
-  }
+  });
   expect(await UserModel.countDocuments({ ltiSubject: 'dd-1' })).toBe(0);
   const rivera = await UserModel.findOne({ ltiSubject: 'dd-2' }).lean();
   expect(await PlanModel.countDocuments({ studentId: rivera!._id })).toBe(1);

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 /** Teacher, district admin and parent each open ECAP Planner from the LMS and see their home. */
 import type { Browser } from 'playwright-core';
-import { launchBrowser, newPage, requireClientBuild } from './support/browser';
+import { inNewPage, launchBrowser, requireClientBuild } from './support/browser';
 import { axeToolFrame } from './support/axe';
-import { openFromLms, startLms, waitForApp, type Lms } from './support/journey';
+import { openAs, startLms, waitForApp, type Lms } from './support/journey';
 import { launch, learnerLaunch, ROLES } from '../support/lti-flow';
 
 let lms: Lms;
@@ -18,25 +18,11 @@ afterAll(async () => {
   await lms?.close();
 });
 
-async function inLms<T>(fn: (page: import('playwright-core').Page) => Promise<T>): Promise<T> {
-  const { context, page } = await newPage(browser);
-  try {
-    return await fn(page);
-  } finally {
-    await context.close();
-  }
-}
-
 it('teacher: the class dashboard with the course title and the students who have launched', async () => {
   const student = await launch(lms.tool, lms.sim, learnerLaunch(lms.reg.clientId, { user: { sub: 'stu-ben', name: 'Ben Ortiz' } }));
   expect(student.sessionToken).not.toBeNull();
-  await inLms(async (page) => {
-    await openFromLms(page, lms, {
-      ...learnerLaunch(lms.reg.clientId),
-      user: { sub: 'teacher-1', name: 'Ms. Rivera', locale: 'en-US' },
-      roles: [ROLES.instructor],
-    });
-    const frame = await waitForApp(page);
+  await inNewPage(browser, async (page) => {
+    const frame = await openAs(page, lms, { sub: 'teacher-1', name: 'Ms. Rivera', locale: 'en-US', roles: [ROLES.instructor] });
     await frame.getByRole('heading', { level: 1, name: 'Advisory 9A' }).waitFor();
     await frame.getByText(/No ECAP activities are placed in this course yet/).waitFor();
     await frame.getByRole('table', { name: 'Students of Advisory 9A and their progress on each ECAP activity' }).waitFor();
@@ -46,14 +32,8 @@ it('teacher: the class dashboard with the course title and the students who have
 });
 
 it('district admin (institution Administrator, no course): edits the district name, saves, and a reload shows it; adds a custom ECAP activity', async () => {
-  await inLms(async (page) => {
-    await openFromLms(page, lms, {
-      ...learnerLaunch(lms.reg.clientId),
-      user: { sub: 'admin-1', name: 'Dr. Okafor', locale: 'en-US' },
-      roles: [ROLES.institutionAdmin],
-      context: undefined,
-    });
-    let frame = await waitForApp(page);
+  await inNewPage(browser, async (page) => {
+    let frame = await openAs(page, lms, { sub: 'admin-1', name: 'Dr. Okafor', locale: 'en-US', roles: [ROLES.institutionAdmin], context: undefined });
     await frame.getByRole('heading', { level: 1, name: 'District settings' }).waitFor();
     const name = frame.getByRole('textbox', { name: /District name/ });
     expect(await name.inputValue()).toBe('Simulated District');
@@ -100,14 +80,8 @@ it('district admin (institution Administrator, no course): edits the district na
 it('parent (Mentor with role_scope_mentor): the list of their children, and a child’s plan read-only', async () => {
   const child = await launch(lms.tool, lms.sim, learnerLaunch(lms.reg.clientId, { user: { sub: 'child-1', name: 'Cora Diaz' } }));
   expect(child.sessionToken).not.toBeNull();
-  await inLms(async (page) => {
-    await openFromLms(page, lms, {
-      ...learnerLaunch(lms.reg.clientId),
-      user: { sub: 'parent-1', name: 'Luis Diaz', locale: 'en-US' },
-      roles: [ROLES.mentor],
-      mentees: ['child-1', 'child-not-yet'],
-    });
-    const frame = await waitForApp(page);
+  await inNewPage(browser, async (page) => {
+    const frame = await openAs(page, lms, { sub: 'parent-1', name: 'Luis Diaz', locale: 'en-US', roles: [ROLES.mentor], mentees: ['child-1', 'child-not-yet'] });
     await frame.getByRole('heading', { level: 1, name: 'Your children’s plans' }).waitFor();
     const list = frame.getByRole('list', { name: 'Your children' });
     expect(await list.getByRole('listitem').allTextContents()).toEqual(['Open Cora Diaz’s plan', 'Student not yet signed in to ECAP Planner']);

@@ -43,6 +43,16 @@ export async function launchBrowser(opts: { blockThirdPartyCookies?: boolean } =
   });
 }
 
+/** Runs `fn` on a fresh page (see newPage) and closes its context afterwards, also on failure. */
+export async function inNewPage<T>(browser: Browser, fn: (page: Page) => Promise<T>): Promise<T> {
+  const { context, page } = await newPage(browser);
+  try {
+    return await fn(page);
+  } finally {
+    await context.close();
+  }
+}
+
 /** A fresh context (own cookies and storage) and page at the Chromebook viewport. */
 export async function newPage(browser: Browser, locale = 'en-US'): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: CHROMEBOOK_VIEWPORT, locale });

@@ -8,7 +8,7 @@
 import type { Frame, FrameLocator, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../../support/app-harness';
 import { PlatformSimulator, type LaunchOptions, type LoginInitiation, type ToolRegistration } from '../../support/platform-simulator';
-import { registerToolManually } from '../../support/lti-flow';
+import { learnerLaunch, registerToolManually } from '../../support/lti-flow';
 
 export const TOOL_FRAME = 'iframe[name="tool-frame"]';
 
@@ -62,6 +62,29 @@ export async function openFromLms(
     return f;
   };
   return { init, frame, toolFrame };
+}
+
+/** Who opens the tool from the LMS course page: a learner launch with these parts replaced. */
+export interface LmsUser {
+  sub: string;
+  name: string;
+  locale?: string;
+  roles: string[];
+  /** The course: left out, the learner launch's default course; `undefined`, an account-level launch (no context). */
+  context?: LaunchOptions['context'];
+  mentees?: string[];
+}
+
+/** Opens the tool from the LMS as `who` and returns the tool frame once the app shows. */
+export async function openAs(page: Page, lms: Lms, who: LmsUser): Promise<Frame> {
+  await openFromLms(page, lms, {
+    ...learnerLaunch(lms.reg.clientId),
+    user: { sub: who.sub, name: who.name, locale: who.locale ?? 'en-US' },
+    roles: who.roles,
+    ...('context' in who ? { context: who.context } : {}),
+    ...(who.mentees ? { mentees: who.mentees } : {}),
+  });
+  return waitForApp(page);
 }
 
 /**
