@@ -58,12 +58,34 @@ export function SignoffLines({ year }: { year: PlanSnapshotSummary }) {
   );
 }
 
+/**
+ * What both sign-off forms do once their input is valid: say it is sending, call the server, hand the saved year
+ * up, or say what failed (and reload the list on a 409, someone else got there first).
+ */
+function useSignoffSend({ year, onSaved, onConflict }: Pick<FormProps, 'year' | 'onSaved' | 'onConflict'>) {
+  const t = useT();
+  const [status, setStatus] = useState<Status>(idle);
+  const [busy, setBusy] = useState(false);
+  const send = async (sending: string, done: string, call: () => Promise<PlanSnapshotSummary>) => {
+    setBusy(true);
+    setStatus({ message: sending, tone: 'info' });
+    try {
+      onSaved(await call(), done);
+    } catch (e) {
+      setStatus({ message: failureText(e, t, year.schoolYear), tone: 'danger' });
+      if (isApiFailure(e) && e.status === 409) onConflict();
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { status, setStatus, busy, send };
+}
+
 function AdviseForm({ studentId, year, onSaved, onConflict }: FormProps) {
   const t = useT();
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState<Status>(idle);
-  const [busy, setBusy] = useState(false);
+  const { status, setStatus, busy, send } = useSignoffSend({ year, onSaved, onConflict });
   const id = `advise-${year.schoolYear}`;
 
   const submit = async (event: FormEvent) => {
@@ -77,16 +99,7 @@ function AdviseForm({ studentId, year, onSaved, onConflict }: FormProps) {
       return;
     }
     setError(null);
-    setBusy(true);
-    setStatus({ message: t('signoff.advise.sending'), tone: 'info' });
-    try {
-      onSaved(await planApi.adviseReview(studentId, year.schoolYear, parsed.data), t('signoff.advise.done'));
-    } catch (e) {
-      setStatus({ message: failureText(e, t, year.schoolYear), tone: 'danger' });
-      if (isApiFailure(e) && e.status === 409) onConflict();
-    } finally {
-      setBusy(false);
-    }
+    await send(t('signoff.advise.sending'), t('signoff.advise.done'), () => planApi.adviseReview(studentId, year.schoolYear, parsed.data));
   };
 
   return (
@@ -119,8 +132,7 @@ function SignForm({ studentId, year, onSaved, onConflict }: FormProps) {
   const [typedName, setTypedName] = useState('');
   const [confirm, setConfirm] = useState(false);
   const [errors, setErrors] = useState<{ typedName?: string; confirm?: string }>({});
-  const [status, setStatus] = useState<Status>(idle);
-  const [busy, setBusy] = useState(false);
+  const { status, setStatus, busy, send } = useSignoffSend({ year, onSaved, onConflict });
   const confirmId = `sign-confirm-${year.schoolYear}`;
   const nameId = `sign-name-${year.schoolYear}`;
 
@@ -139,16 +151,7 @@ function SignForm({ studentId, year, onSaved, onConflict }: FormProps) {
       return;
     }
     setErrors({});
-    setBusy(true);
-    setStatus({ message: t('signoff.sign.sending'), tone: 'info' });
-    try {
-      onSaved(await planApi.signReview(studentId, year.schoolYear, parsed.data), t('signoff.sign.done'));
-    } catch (e) {
-      setStatus({ message: failureText(e, t, year.schoolYear), tone: 'danger' });
-      if (isApiFailure(e) && e.status === 409) onConflict();
-    } finally {
-      setBusy(false);
-    }
+    await send(t('signoff.sign.sending'), t('signoff.sign.done'), () => planApi.signReview(studentId, year.schoolYear, parsed.data));
   };
 
   return (
