@@ -1,4 +1,4 @@
-import { authorizePlanRead, loadPlanView } from './plan.service';
+import { authorizePlanRead, listSnapshots, loadPlanView } from './plan.service';
 import { recordPlanAudit } from './plan-audit.service';
 import { renderPlanPdf } from './pdf/render-plan-pdf';
 import { listArtifacts } from '../portfolio/artifact.service';
@@ -48,8 +48,12 @@ export async function exportPlanPdf(actor: Actor, studentId: string | null, loca
     view = await loadPlanView(actor.tenantId, String(student._id), { readOnly: true });
     studentLocale = student.locale;
   }
-  const [artifacts, titles] = await Promise.all([listArtifacts(actor.tenantId, view.studentId), careerTitles(view)]);
-  const pdf = await renderPlanPdf(view, { locale: locale ?? studentLocale, artifacts, careerTitles: titles });
+  const [artifacts, titles, annualReviews] = await Promise.all([
+    listArtifacts(actor.tenantId, view.studentId),
+    careerTitles(view),
+    listSnapshots(actor.tenantId, view.studentId),
+  ]);
+  const pdf = await renderPlanPdf(view, { locale: locale ?? studentLocale, artifacts, careerTitles: titles, annualReviews });
   await recordPlanAudit(actor.tenantId, { studentId: view.studentId, actorId: actor.userId, actorRole: actor.role, action: 'export' });
   return { filename: pdfFilename(view), pdf };
 }

@@ -1,4 +1,4 @@
-import type { ArtifactView, PlanView, SectionData, SectionKey, VersionedSection } from '../../shared/api/plan';
+import type { ArtifactView, PlanSnapshotSummary, PlanView, SectionData, SectionKey, VersionedSection } from '../../shared/api/plan';
 
 const v = <K extends SectionKey>(data: SectionData[K]): VersionedSection<K> => ({ version: 3, updatedAt: '2027-03-01T17:00:00.000Z', data });
 
@@ -161,3 +161,21 @@ export const FIXTURE_ARTIFACTS: ArtifactView[] = [
   { id: '65f0c0ffee0000000000000b', type: 'certificate', title: 'Photoshop certificate', filename: 'photoshop.png', contentType: 'image/png', size: 2_400_000, uploadedAt: '2026-05-21T10:00:00.000Z' },
 ];
 export const FIXTURE_CAREER_TITLES: Record<string, string> = { '27-1024.00': 'Graphic Designers', '15-1255.00': 'Web and Digital Interface Designers' };
+
+/** Two submitted years: the newer reviewed and signed, the older reviewed only. */
+export const FIXTURE_ANNUAL_REVIEWS: PlanSnapshotSummary[] = [
+  {
+    schoolYear: '2026-2027',
+    grade: 10,
+    submittedAt: '2027-04-20T15:00:00Z',
+    advisorReview: { reviewerName: 'Ms. Rivera', reviewedAt: '2027-04-21T15:00:00Z', comment: 'Great year' },
+    parentSignatures: [{ parentName: 'Ana López', typedName: 'Ana López', signedAt: '2027-04-21T16:00:00Z', mine: false }],
+  },
+  {
+    schoolYear: '2025-2026',
+    grade: 9,
+    submittedAt: '2026-05-01T15:00:00Z',
+    advisorReview: { reviewerName: 'Mr. Okafor', reviewedAt: '2026-05-03T15:00:00Z', comment: '' },
+    parentSignatures: [],
+  },
+];

@@ -2,12 +2,16 @@ import PDFDocument from 'pdfkit';
 import { renderPlanPdf } from '../../server/plans/pdf/render-plan-pdf';
 import { PDF_CATALOGS, type LabelKey } from '../../server/plans/pdf/labels';
 import { winAnsiSafe } from '../../server/plans/pdf/pdf-layout';
-import { buildPlanView, emptyPlanView, FIXTURE_ARTIFACTS, FIXTURE_CAREER_TITLES } from './fixture';
+import { buildPlanView, emptyPlanView, FIXTURE_ANNUAL_REVIEWS, FIXTURE_ARTIFACTS, FIXTURE_CAREER_TITLES } from './fixture';
 import { pageCount, pdfText } from './pdf-text';
 
 const NOW = new Date('2027-04-21T16:00:00Z');
 const full = (locale: 'en' | 'es') =>
-  renderPlanPdf(buildPlanView(), { locale, artifacts: FIXTURE_ARTIFACTS, careerTitles: FIXTURE_CAREER_TITLES }, { compress: false, now: NOW });
+  renderPlanPdf(
+    buildPlanView(),
+    { locale, artifacts: FIXTURE_ARTIFACTS, careerTitles: FIXTURE_CAREER_TITLES, annualReviews: FIXTURE_ANNUAL_REVIEWS },
+    { compress: false, now: NOW },
+  );
 /** Collapses the line breaks of wrapped text so phrases can be searched. */
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 
@@ -91,6 +95,17 @@ describe('renderPlanPdf', () => {
       expect(text).toContain(expected);
     }
     expect(text).not.toContain('Meta profesional');
+  });
+
+  it('lists every submitted year with its advisor review and parent signatures, in both languages', async () => {
+    const en = flat(pdfText(await full('en')));
+    for (const expected of ['Annual reviews', 'Advisor review', 'Parent signatures', 'Reviewed by Ms. Rivera on Apr 21, 2027: Great year', 'Signed by Ana López on Apr 21, 2027', 'Reviewed by Mr. Okafor on May 3, 2026', 'Not yet']) {
+      expect([expected, en.includes(expected)]).toEqual([expected, true]);
+    }
+    const es = flat(pdfText(await full('es')));
+    for (const expected of ['Revisiones anuales', 'Firmas de los padres', 'Revisada por Ms. Rivera el 21 abr 2027: Great year', 'Firmada por Ana López el 21 abr 2027', 'Todavía no']) {
+      expect([expected, es.includes(expected)]).toEqual([expected, true]);
+    }
   });
 
   it('renders the full plan in Spanish with Spanish labels and enum values', async () => {

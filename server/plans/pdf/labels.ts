@@ -111,6 +111,15 @@ const enLabels = {
   whatDoINeed: 'What do I need to get there?',
   nextSteps: 'What are my next steps?',
 
+  annualReviews: 'Annual reviews',
+  noAnnualReview: 'No annual review submitted yet.',
+  submitted: 'Submitted',
+  advisorReview: 'Advisor review',
+  parentSignatures: 'Parent signatures',
+  reviewedBy: 'Reviewed by {name} on {date}',
+  signedBy: 'Signed by {name} on {date}',
+  notYet: 'Not yet',
+
   artifacts: 'Portfolio artifacts',
   title: 'Title',
   file: 'File',
@@ -218,6 +227,15 @@ const esLabels: Record<LabelKey, string> = {
   whereAmIGoing: '¿Hacia dónde voy?',
   whatDoINeed: '¿Qué necesito para llegar?',
   nextSteps: '¿Cuáles son mis próximos pasos?',
+
+  annualReviews: 'Revisiones anuales',
+  noAnnualReview: 'Todavía no se entregó ninguna revisión anual.',
+  submitted: 'Entregada',
+  advisorReview: 'Revisión del consejero',
+  parentSignatures: 'Firmas de los padres',
+  reviewedBy: 'Revisada por {name} el {date}',
+  signedBy: 'Firmada por {name} el {date}',
+  notYet: 'Todavía no',
 
   artifacts: 'Artefactos del portafolio',
   title: 'Título',

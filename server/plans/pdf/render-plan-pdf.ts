@@ -1,4 +1,4 @@
-import type { ArtifactView, PlanView } from '../../../shared/api/plan';
+import type { ArtifactView, PlanSnapshotSummary, PlanView } from '../../../shared/api/plan';
 import { label, PDF_CATALOGS, type LabelKey, type PdfCatalog } from './labels';
 import { COLORS, PdfLayout } from './pdf-layout';
 
@@ -8,6 +8,8 @@ export interface RenderPlanPdfOptions {
   artifacts?: ArtifactView[];
   /** Career code -> title, to name saved careers (codes are shown when missing). */
   careerTitles?: Record<string, string>;
+  /** Submitted years with their advisor review and parent signatures (listSnapshots), newest first. */
+  annualReviews?: PlanSnapshotSummary[];
 }
 
 /** Knobs for tests: uncompressed content streams (greppable text) and a fixed export date. */
@@ -25,8 +27,8 @@ export async function renderPlanPdf(view: PlanView, opts: RenderPlanPdfOptions, 
   return r.render();
 }
 
-type Section = 'academic' | 'career' | 'postsecondary' | 'extracurricular' | 'goals' | 'reflections' | 'artifacts';
-const SECTION_ORDER: Section[] = ['academic', 'career', 'postsecondary', 'extracurricular', 'goals', 'reflections', 'artifacts'];
+type Section = 'academic' | 'career' | 'postsecondary' | 'extracurricular' | 'goals' | 'reflections' | 'annualReviews' | 'artifacts';
+const SECTION_ORDER: Section[] = ['academic', 'career', 'postsecondary', 'extracurricular', 'goals', 'reflections', 'annualReviews', 'artifacts'];
 const SECTION_TITLE: Record<Section, LabelKey> = {
   academic: 'academic',
   career: 'career',
@@ -34,6 +36,7 @@ const SECTION_TITLE: Record<Section, LabelKey> = {
   extracurricular: 'extracurricular',
   goals: 'goals',
   reflections: 'reflections',
+  annualReviews: 'annualReviews',
   artifacts: 'artifacts',
 };
 
@@ -336,6 +339,34 @@ class PlanRenderer {
       this.out.heading(this.t(key), 3);
       this.textOrEmpty(data[key]);
     }
+  }
+
+  /** Every submitted year: who reviewed it as advisor and which parents signed it (DESIGN: the history of every review). */
+  private annualReviews(): void {
+    const years = this.opts.annualReviews ?? [];
+    if (years.length === 0) return this.out.empty(this.t('noAnnualReview'));
+    this.out.table(
+      [
+        { header: this.t('schoolYear'), width: 16 },
+        { header: this.t('grade'), width: 9 },
+        { header: this.t('submitted'), width: 17 },
+        { header: this.t('advisorReview'), width: 29 },
+        { header: this.t('parentSignatures'), width: 29 },
+      ],
+      years.map((y) => [
+        y.schoolYear,
+        String(y.grade),
+        this.dateTime(y.submittedAt),
+        y.advisorReview
+          ? [label(this.c, 'reviewedBy', { name: y.advisorReview.reviewerName, date: this.dateTime(y.advisorReview.reviewedAt) }), y.advisorReview.comment]
+              .filter(Boolean)
+              .join(': ')
+          : this.t('notYet'),
+        y.parentSignatures.length
+          ? y.parentSignatures.map((p) => label(this.c, 'signedBy', { name: p.typedName, date: this.dateTime(p.signedAt) })).join('; ')
+          : this.t('notYet'),
+      ]),
+    );
   }
 
   private artifacts(): void {
