@@ -10,6 +10,10 @@ import { openAs, startLms, type Lms } from './support/journey';
 import { launch, learnerLaunch, ROLES } from '../support/lti-flow';
 import { PlanSnapshotModel } from '../../server/plans/plan-snapshot.model';
 import type { PlanSnapshotSummary } from '../../shared/api/plan';
+import { schoolYearOf } from '../../server/tenants/school-year';
+
+/** The registration gives the district the school year of today (server/tenants/tenant.service.ts). */
+const YEAR = schoolYearOf();
 
 let lms: Lms;
 let browser: Browser;
@@ -39,10 +43,10 @@ it('the teacher marks the submitted year reviewed, with a comment, from the stud
     await frame.getByRole('heading', { level: 2, name: 'Annual reviews' }).waitFor();
     await frame.getByText('Not reviewed by an advisor yet').waitFor();
     await frame.getByRole('textbox', { name: 'Comment for the student (optional)' }).fill('Great reflection. Look at the health science pathway.');
-    await frame.getByRole('button', { name: 'Mark 2026-2027 as reviewed' }).click();
+    await frame.getByRole('button', { name: `Mark ${YEAR} as reviewed` }).click();
     await frame.getByText('Review saved.').waitFor();
     await frame.getByText(/^Reviewed by Mr\. Okafor on /).waitFor();
-    expect(await frame.getByRole('button', { name: 'Mark 2026-2027 as reviewed' }).count()).toBe(0);
+    expect(await frame.getByRole('button', { name: `Mark ${YEAR} as reviewed` }).count()).toBe(0);
     await axeToolFrame(page);
   });
 });
@@ -56,7 +60,7 @@ it('a parent reads the review and signs it, in Spanish, after being told what is
     await frame.getByText('Comentario del consejero: Great reflection. Look at the health science pathway.').waitFor();
     await axeToolFrame(page);
 
-    const sign = frame.getByRole('button', { name: 'Firmar 2026-2027' });
+    const sign = frame.getByRole('button', { name: `Firmar ${YEAR}` });
     await sign.click();
     await frame.getByText('Marque la casilla para confirmar que revisó el plan.').waitFor();
     await frame.getByText('Escriba su nombre completo (120 caracteres como máximo).').waitFor();
@@ -104,7 +108,7 @@ it('a parent without an LMS account signs through a link the teacher made, until
     await page.getByRole('heading', { level: 2, name: 'Annual reviews' }).waitFor();
     await page.getByText('I reviewed this plan with my child.', { exact: true }).click();
     await page.getByRole('textbox', { name: 'Type your full name to sign' }).fill('Jorge Cruz');
-    await page.getByRole('button', { name: 'Sign 2026-2027' }).click();
+    await page.getByRole('button', { name: `Sign ${YEAR}` }).click();
     await page.getByText('Thank you. Your signature is saved.').waitFor();
     await page.getByText(/^Signed by Rosa Cruz \(typed “Rosa María Cruz”\) on /).waitFor();
   } finally {

@@ -5,6 +5,10 @@ import { inNewPage, launchBrowser, requireClientBuild } from './support/browser'
 import { axeToolFrame } from './support/axe';
 import { openAs, startLms, type Lms } from './support/journey';
 import { launch, learnerLaunch, ROLES } from '../support/lti-flow';
+import { schoolYearOf } from '../../server/tenants/school-year';
+
+/** The registration gives the district the school year of today (server/tenants/tenant.service.ts). */
+const YEAR = schoolYearOf();
 
 let lms: Lms;
 let browser: Browser;
@@ -47,7 +51,7 @@ it('the admin gives Ms. Lopez the school, and she reviews the one submitted plan
     await frame.getByRole('option', { name: 'Submitted: needs your review' }).click();
     await frame.getByText('1 of 2 students').waitFor();
     await frame.getByRole('link', { name: 'Ines Park' }).click();
-    await frame.getByRole('button', { name: 'Mark 2026-2027 as reviewed' }).click();
+    await frame.getByRole('button', { name: `Mark ${YEAR} as reviewed` }).click();
     await frame.getByText('Review saved.').waitFor();
     await frame.getByRole('link', { name: 'Back to your caseload' }).click();
     await frame.getByRole('row', { name: /Ines Park/ }).getByText('Reviewed: waiting for a parent').waitFor();

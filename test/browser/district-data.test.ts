@@ -9,6 +9,10 @@ import { openAs, startLms, type Lms } from './support/journey';
 import { launch, learnerLaunch, ROLES } from '../support/lti-flow';
 import { PlanModel } from '../../server/plans/plan.model';
 import { UserModel } from '../../server/users/user.model';
+import { schoolYearOf } from '../../server/tenants/school-year';
+
+/** The registration gives the district the school year of today (server/tenants/tenant.service.ts). */
+const YEAR = schoolYearOf();
 
 let lms: Lms;
 let browser: Browser;
@@ -30,15 +34,15 @@ it('shows ECAP completion by year, school and grade, and downloads it as CSV', a
   await inNewPage(browser, async (page) => {
     const frame = await openAs(page, lms, { sub: 'dd-admin', name: 'Dr. Okafor', roles: [ROLES.institutionAdmin], context: undefined });
     await frame.getByRole('heading', { level: 2, name: 'ECAP completion' }).waitFor();
-    await frame.getByText('2026-2027: 0% complete (0 of 2 students).').waitFor();
-    const row = frame.getByRole('table', { name: 'Completion by school and grade, 2026-2027' }).getByRole('row', { name: /Default deployment/ });
+    await frame.getByText(`${YEAR}: 0% complete (0 of 2 students).`).waitFor();
+    const row = frame.getByRole('table', { name: `Completion by school and grade, ${YEAR}` }).getByRole('row', { name: /Default deployment/ });
     expect(await row.getByRole('cell').allTextContents()).toEqual(['9', '2', '0', '0', '0', '0', '0', '0']);
     await axeToolFrame(page);
     const [download] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: 'Download CSV' }).click()]);
     const csv = (await readFile((await download.path()) as string)).toString('utf8').split('\r\n');
     expect(csv.slice(0, 2)).toEqual([
       'school_year,school,grade,students,submitted,all_four_attributes,advisor_reviewed,parent_signed,complete,percent_complete',
-      '2026-2027,Default deployment,9,2,0,0,0,0,0,0',
+      `${YEAR},Default deployment,9,2,0,0,0,0,0,0`,
     ]);
   });
 });
