@@ -94,6 +94,21 @@ export async function openAs(page: Page, lms: Lms, who: LmsUser): Promise<Frame>
  * more (a new login) with a warning, so the journeys test the product rather than that stall. Tracked in the
  * issue notes; the API-level launch tests have no such retry.
  */
+/** What the stalled frame shows, for the issue about the stall: load state and the auto-submit form, if any. */
+async function describeStall(frame: Frame): Promise<string> {
+  try {
+    const state = await frame.evaluate(() => ({
+      readyState: document.readyState,
+      forms: document.forms.length,
+      action: document.forms[0]?.action ?? null,
+      title: document.title,
+    }));
+    return JSON.stringify(state);
+  } catch (e) {
+    return `frame not readable: ${e instanceof Error ? e.message : String(e)}`;
+  }
+}
+
 export async function waitForApp(page: Page): Promise<Frame> {
   for (let attempt = 1; ; attempt += 1) {
     const frame = page.frame({ name: 'tool-frame' });
@@ -104,7 +119,7 @@ export async function waitForApp(page: Page): Promise<Frame> {
       return frame;
     } catch (err) {
       if (attempt >= 2) throw err;
-      console.warn(`launch stalled at ${frame.url()}; loading the LMS page once more`);
+      console.warn(`launch stalled at ${frame.url()} (${await describeStall(frame)}); loading the LMS page once more`);
       await page.reload();
     }
   }
