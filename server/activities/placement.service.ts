@@ -2,10 +2,10 @@ import { Types } from 'mongoose';
 import { PlacementModel, type Placement } from './placement.model';
 import { ActivityProgressModel, type ActivityProgress } from './progress.model';
 import type { TenantId } from '../tenants/tenant-id';
+import { isDuplicateKey } from '../db/query-helpers';
 
 /** Data access for placements and progress: every function takes the tenant id and filters by it. */
 
-const isDuplicateKey = (err: unknown) => typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 11000;
 export const asObjectId = (id: string): Types.ObjectId | null =>
   Types.ObjectId.isValid(id) && String(new Types.ObjectId(id)) === id ? new Types.ObjectId(id) : null;
 

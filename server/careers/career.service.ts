@@ -4,6 +4,7 @@ import { CareerModel, type Career } from './career.model';
 import { ensureStarterCatalog } from './starter-catalog';
 import { presentCareer } from './career.presenter';
 import type { CareerSearchResult, CareerView, careerSearchSchema } from '../../shared/api/plan';
+import { escapeRegex } from '../db/query-helpers';
 
 export type CareerSearchQuery = z.infer<typeof careerSearchSchema>;
 
@@ -19,11 +20,6 @@ export function ensureCatalogOnce(): Promise<number> {
     throw err;
   });
   return seeding;
-}
-
-/** Escapes every regex metacharacter so user input is matched literally. */
-export function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\\/-]/g, '\\$&');
 }
 
 /**

@@ -4,8 +4,9 @@ import { findStaff, listCounselors, loadCaseload, setCaseload } from './caseload
 import { actorOf, authorize } from '../session/authenticate';
 import { input, validate } from '../http/validate';
 import { caseloadWriteSchema, staffSearchQuerySchema } from '../../shared/api/caseload';
+import { objectIdString } from '../db/query-helpers';
 
-const userParams = z.object({ userId: z.string().regex(/^[a-f\d]{24}$/i, 'Not a user id') });
+const userParams = z.object({ userId: objectIdString('Not a user id') });
 
 /** The counselor's caseload (GET /api/caseload) and its management by district admins (/api/tenant/staff). */
 export function caseloadRouter(): Router {

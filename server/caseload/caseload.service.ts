@@ -8,9 +8,9 @@ import { badRequest, forbidden, notFound } from '../http/errors';
 import type { Actor } from '../session/authenticate';
 import type { TenantId } from '../tenants/tenant-id';
 import type { CaseloadView, ReviewStage, StaffMember } from '../../shared/api/caseload';
+import { escapeRegex } from '../db/query-helpers';
 
 const STAFF = ['teacher', 'admin'] as const;
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function stageOf(snapshot: Pick<PlanSnapshot, 'advisorReview' | 'parentSignatures'> | undefined): ReviewStage {
   if (!snapshot) return 'not_submitted';

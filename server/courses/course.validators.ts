@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { PROGRESS_STATUSES } from '../../shared/api/activities';
+import { objectIdString } from '../db/query-helpers';
 
 /** Route input schemas of the course API; bodies come from shared/api/activities.ts (the client's contract). */
-
-const objectId = (message: string) => z.string().regex(/^[a-f\d]{24}$/i, message);
 
 export const DASHBOARD_SORTS = ['name', 'lastActivity', 'progress'] as const;
 export type DashboardSort = (typeof DASHBOARD_SORTS)[number];
@@ -20,11 +19,11 @@ export const dashboardQuerySchema = z
     status: z.enum(PROGRESS_STATUSES, { message: `Use one of: ${PROGRESS_STATUSES.join(', ')}` }).optional(),
     sort: z.enum(DASHBOARD_SORTS, { message: `Use one of: ${DASHBOARD_SORTS.join(', ')}` }).default('name'),
     /** Only this placement's column. */
-    activity: objectId('Not an activity id').optional(),
+    activity: objectIdString('Not an activity id').optional(),
   })
   .strict();
 export type DashboardQuery = z.infer<typeof dashboardQuerySchema>;
 
-export const studentParamsSchema = z.object({ userId: objectId('Not a student id') });
-export const reviewParamsSchema = z.object({ placementId: objectId('Not an activity id'), userId: objectId('Not a student id') });
-export const placementParamsSchema = z.object({ placementId: objectId('Not an activity id') });
+export const studentParamsSchema = z.object({ userId: objectIdString('Not a student id') });
+export const reviewParamsSchema = z.object({ placementId: objectIdString('Not an activity id'), userId: objectIdString('Not a student id') });
+export const placementParamsSchema = z.object({ placementId: objectIdString('Not an activity id') });

@@ -6,10 +6,10 @@ import type { TenantId } from '../tenants/tenant-id';
 import type { SyncState } from '../../shared/api/activities';
 import { nudgeGradeWorker } from './grade-worker';
 import { ACTIVITY_PROGRESS, GRADING_PROGRESS, ScoreJobModel, type DesiredScore, type ScoreJob } from './score-job.model';
+import { isDuplicateKey } from '../db/query-helpers';
 
 /** The grade outbox's API for the rest of the server: queue a desired score, read sync states, retry. */
 
-const isDuplicateKey = (err: unknown) => typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 11000;
 const objectId = z.union([z.instanceof(Types.ObjectId), z.string().regex(/^[0-9a-f]{24}$/i, 'must be an ObjectId')]);
 
 const enqueueSchema = z

@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { createParentLink, listParentLinks, openParentLink, revokeParentLink } from './parent-link.service';
 import { actorOf, authorize } from '../session/authenticate';
 import { input, validate } from '../http/validate';
@@ -8,10 +7,10 @@ import { pageLocale, pageText } from '../http/page-strings';
 import { log } from '../logger';
 import { parentLinkCreateSchema } from '../../shared/api/parent-links';
 import type { AppConfig } from '../config';
+import { objectIdString } from '../db/query-helpers';
+import { studentParamsSchema } from '../plans/plan.validators';
 
-const objectId = z.string().regex(/^[a-f\d]{24}$/i, 'Not an id');
-const studentParams = z.object({ studentId: objectId });
-const linkParams = studentParams.extend({ linkId: objectId });
+const linkParams = studentParamsSchema.extend({ linkId: objectIdString('Not a link id') });
 
 /** /api/plans/:studentId/parent-links: staff who may read the student's plan make, list and revoke links. */
 export function parentLinkApi(config: AppConfig): Router {
@@ -19,15 +18,15 @@ export function parentLinkApi(config: AppConfig): Router {
   router.post(
     '/plans/:studentId/parent-links',
     authorize('parent-links:manage'),
-    validate('params', studentParams),
+    validate('params', studentParamsSchema),
     validate('body', parentLinkCreateSchema),
     async (req, res) => {
-      const { studentId } = input(req, 'params', studentParams);
+      const { studentId } = input(req, 'params', studentParamsSchema);
       res.status(201).json(await createParentLink(actorOf(req), studentId, input(req, 'body', parentLinkCreateSchema), config));
     },
   );
-  router.get('/plans/:studentId/parent-links', authorize('parent-links:manage'), validate('params', studentParams), async (req, res) => {
-    res.json(await listParentLinks(actorOf(req), input(req, 'params', studentParams).studentId));
+  router.get('/plans/:studentId/parent-links', authorize('parent-links:manage'), validate('params', studentParamsSchema), async (req, res) => {
+    res.json(await listParentLinks(actorOf(req), input(req, 'params', studentParamsSchema).studentId));
   });
   router.delete('/plans/:studentId/parent-links/:linkId', authorize('parent-links:manage'), validate('params', linkParams), async (req, res) => {
     const { studentId, linkId } = input(req, 'params', linkParams);

@@ -8,13 +8,15 @@ import { nextSchoolYear } from './school-year';
 import { getTenant } from '../tenants/tenant.service';
 import { findUser } from '../users/user.service';
 import { attributeItems } from './plan-progress';
+import { presentPlanView } from './plan.presenter';
+import { getRequirementTemplate } from './requirement-template.service';
 import { ATTRIBUTE_KEYS } from '../../shared/api/session';
 import type { Actor } from '../session/authenticate';
 import { conflict } from '../http/errors';
 import type { PlanView, ProfileSection } from '../../shared/api/plan';
+import { isDuplicateKey } from '../db/query-helpers';
 
 const MAX_ADVANCE_ATTEMPTS = 5;
-const isDuplicateKey = (err: unknown) => typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 11000;
 
 /**
  * Moves the plan from `year` to the next school year: grade +1 (at most 12), every section's data carried over,
@@ -50,9 +52,13 @@ interface ReportFacts {
   deploymentIds: string[];
 }
 
-/** What the district reports need from the year, fixed at submission: attribute checklists and the schools. */
-async function reportFacts(actor: Actor): Promise<ReportFacts> {
-  const [view, student] = await Promise.all([loadPlanView(actor.tenantId, actor.userId, { readOnly: false }), findUser(actor.tenantId, actor.userId)]);
+/**
+ * What the district reports need from the year, fixed at submission: attribute checklists and the schools. Works
+ * on the plan and district the submission already read; only the requirements and the student are read here.
+ */
+async function reportFacts(actor: Actor, plan: Plan, districtSchoolYear: string): Promise<ReportFacts> {
+  const [template, student] = await Promise.all([getRequirementTemplate(actor.tenantId), findUser(actor.tenantId, actor.userId)]);
+  const view = presentPlanView({ plan, studentName: student?.name ?? '', districtSchoolYear, template, readOnly: false });
   const items = attributeItems(view);
   return {
     attributesComplete: Object.fromEntries(ATTRIBUTE_KEYS.map((k) => [k, items[k].every(Boolean)])) as ReportFacts['attributesComplete'],
@@ -88,7 +94,7 @@ export async function submitAnnualReview(actor: Actor, reflection: string): Prom
   }
   const submittedAt = new Date();
   try {
-    await PlanSnapshotModel.create(snapshotOf(plan, reflection, submittedAt, await reportFacts(actor)));
+    await PlanSnapshotModel.create(snapshotOf(plan, reflection, submittedAt, await reportFacts(actor, plan, tenant.settings.schoolYear)));
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;
     const existing = await PlanSnapshotModel.findOne({ tenantId: actor.tenantId, studentId: plan.studentId, schoolYear: year }).lean<PlanSnapshot>().exec();

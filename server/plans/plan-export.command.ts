@@ -1,5 +1,6 @@
 import { authorizePlanRead, listSnapshots, loadPlanView } from './plan.service';
 import { recordPlanAudit } from './plan-audit.service';
+import { fileSlug } from '../http/file-slug';
 import { renderPlanPdf } from './pdf/render-plan-pdf';
 import { listArtifacts } from '../portfolio/artifact.service';
 import { getCareer } from '../careers/career.service';
@@ -15,14 +16,7 @@ export interface PlanPdf {
 
 /** "ecap-ana-ruiz-2026-2027.pdf": letters and digits only, accents folded, never a path or a quote. */
 export function pdfFilename(view: Pick<PlanView, 'studentName' | 'schoolYear'>): string {
-  const slug = view.studentName
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return `ecap-${slug || 'plan'}-${view.schoolYear.replace(/[^0-9-]/g, '')}.pdf`;
+  return `ecap-${fileSlug(view.studentName, 'plan')}-${view.schoolYear.replace(/[^0-9-]/g, '')}.pdf`;
 }
 
 async function careerTitles(view: PlanView): Promise<Record<string, string>> {

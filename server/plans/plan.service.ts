@@ -16,6 +16,7 @@ import type { Actor } from '../session/authenticate';
 import { badRequest, forbidden, notFound } from '../http/errors';
 import { parseOr400 } from '../http/validate';
 import { scoreInterestInventory } from '../../shared/career/inventory';
+import { isDuplicateKey } from '../db/query-helpers';
 import {
   SECTION_KEYS,
   SECTION_SCHEMAS,
@@ -32,7 +33,6 @@ import {
 } from '../../shared/api/plan';
 
 const oid = (id: string | Types.ObjectId) => new Types.ObjectId(id);
-const isDuplicateKey = (err: unknown) => typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 11000;
 
 // ---------- data access (every function takes the tenant id and filters by it) ----------
 

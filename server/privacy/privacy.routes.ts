@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { writeDistrictExport } from './district-export';
 import { deleteStudentData } from './student-deletion';
 import { PrivacyEventModel, type PrivacyEvent } from './privacy-event.model';
@@ -10,11 +9,11 @@ import { UserModel, type User } from '../users/user.model';
 import { findUser } from '../users/user.service';
 import { getTenant } from '../tenants/tenant.service';
 import { log } from '../logger';
+import { fileSlug } from '../http/file-slug';
 import { studentDeletionSchema, studentSearchQuerySchema, type PrivacyEventView, type StudentMatch } from '../../shared/api/privacy';
+import { escapeRegex } from '../db/query-helpers';
+import { studentParamsSchema } from '../plans/plan.validators';
 
-const studentParams = z.object({ studentId: z.string().regex(/^[a-f\d]{24}$/i, 'Not a student id') });
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const slug = (name: string) => name.normalize('NFKD').replace(/[^\w]+/g, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 40) || 'district';
 
 function presentMatch(u: User): StudentMatch {
   return {
@@ -41,7 +40,7 @@ export function privacyRouter(): Router {
     const day = new Date().toISOString().slice(0, 10);
     res.status(200).set({
       'Content-Type': 'application/gzip',
-      'Content-Disposition': `attachment; filename="ecap-export-${slug(tenant.settings.name)}-${day}.ndjson.gz"`,
+      'Content-Disposition': `attachment; filename="ecap-export-${fileSlug(tenant.settings.name, 'district', 40)}-${day}.ndjson.gz"`,
       'Cache-Control': 'no-store',
     });
     const counts = await writeDistrictExport(actor.tenantId, res);
@@ -65,8 +64,8 @@ export function privacyRouter(): Router {
     res.json(users.map(presentMatch));
   });
 
-  router.delete('/tenant/students/:studentId', authorize('tenant:manage'), validate('params', studentParams), validate('body', studentDeletionSchema), async (req, res) => {
-    const { studentId } = input(req, 'params', studentParams);
+  router.delete('/tenant/students/:studentId', authorize('tenant:manage'), validate('params', studentParamsSchema), validate('body', studentDeletionSchema), async (req, res) => {
+    const { studentId } = input(req, 'params', studentParamsSchema);
     const result = await deleteStudentData(actorOf(req), studentId, input(req, 'body', studentDeletionSchema).confirmName);
     log.info('student data deleted', { tenant: String(actorOf(req).tenantId), actor: actorOf(req).userId, counts: result.deleted });
     res.json(result);

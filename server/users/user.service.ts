@@ -1,6 +1,7 @@
 import { UserModel, type User } from './user.model';
 import type { TenantId } from '../tenants/tenant-id';
 import type { AppRole, Locale } from '../../shared/roles';
+import { isDuplicateKey } from '../db/query-helpers';
 
 export interface LaunchIdentity {
   ltiSubject: string;
@@ -60,10 +61,6 @@ export async function upsertLaunchUser(tenantId: TenantId, who: LaunchIdentity):
       if (!isDuplicateKey(err) || attempt >= 2) throw err;
     }
   }
-}
-
-function isDuplicateKey(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 11000;
 }
 
 export function findUser(tenantId: TenantId, userId: string): Promise<User | null> {

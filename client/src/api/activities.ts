@@ -15,6 +15,7 @@ import type { customActivitySchema } from '../../../shared/api/activities';
 import type { AdvisorNote, AdvisorNoteCreate, PlanView } from '../../../shared/api/plan';
 import { advisorNoteSchema } from '../../../shared/api/plan';
 import { apiRequest } from './client';
+import { objectWith } from './shape';
 
 type Opts = { signal?: AbortSignal };
 /** Body of POST /api/activities/custom. */
@@ -57,9 +58,6 @@ export interface SyncStatusView {
   updatedAt: string | null;
 }
 
-/** Shape checks of the answers the screens rely on (the views are interfaces, not schemas, in the contract). */
-const objectWith = <T>(...keys: string[]) =>
-  z.custom<T>((v) => typeof v === 'object' && v !== null && keys.every((k) => k in v));
 const settingsSchema = objectWith<DeepLinkSettingsView>('acceptMultiple', 'acceptsLtiResourceLink', 'gradeBand');
 const activitySchema = objectWith<ActivityView>('id', 'title', 'suggestedPoints');
 const activityListSchema = z.array(objectWith<ActivityView>('id', 'title', 'suggestedPoints'));

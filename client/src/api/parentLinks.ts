@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { CreatedParentLink, ParentLinkCreate, ParentLinkView } from '../../../shared/api/parent-links';
 import { apiRequest } from './client';
+import { objectWith } from './shape';
 
 type Opts = { signal?: AbortSignal };
 const enc = encodeURIComponent;
-const linkSchema = z.custom<ParentLinkView>((v) => typeof v === 'object' && v !== null && 'id' in v && 'status' in v);
-const createdSchema = z.custom<CreatedParentLink>((v) => typeof v === 'object' && v !== null && 'url' in v && 'status' in v);
+const linkSchema = objectWith<ParentLinkView>('id', 'status');
+const createdSchema = objectWith<CreatedParentLink>('url', 'status');
 
 /** Parent access links of one student (shared/api/parent-links.ts). */
 export const parentLinksApi = {

@@ -12,15 +12,10 @@ import type {
 import { requirementTemplateSchema, type InterestResult, type SectionData } from '../../../shared/api/plan';
 import type { AdvisorReviewCreate, ParentSignatureCreate } from '../../../shared/api/annual-review';
 import { apiRaw, apiRequest } from './client';
+import { objectWith } from './shape';
 
 type Opts = { signal?: AbortSignal };
 
-/**
- * The plan contract declares its views as TypeScript interfaces; these checks guard the shape the screens rely
- * on (an object with the named keys) without duplicating every field.
- */
-const objectWith = <T>(...keys: string[]) =>
-  z.custom<T>((v) => typeof v === 'object' && v !== null && keys.every((k) => k in v));
 const planViewSchema = objectWith<PlanView>('sections', 'requirements', 'annualReview');
 const versionedSchema = objectWith<VersionedSection>('version', 'data');
 const careerSearchSchema = objectWith<CareerSearchResult>('items', 'total');

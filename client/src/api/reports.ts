@@ -1,9 +1,9 @@
-import { z } from 'zod';
 import type { CompletionReport } from '../../../shared/api/reports';
 import { apiRaw, apiRequest } from './client';
+import { objectWith } from './shape';
 
 type Opts = { signal?: AbortSignal };
-const reportSchema = z.custom<CompletionReport>((v) => typeof v === 'object' && v !== null && 'rows' in v && 'years' in v);
+const reportSchema = objectWith<CompletionReport>('rows', 'years');
 
 /** District reports (shared/api/reports.ts). */
 export const reportsApi = {
